@@ -1,0 +1,1 @@
+"""talkoot: the site and submission workflow of a city's yearly planning event."""
