@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine: `make serve` and `make test`.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed

@@ -1,0 +1,43 @@
+"""iCalendar files ("Lisää kalenteriin") written with the icalendar library."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import icalendar
+
+from .model import Event
+
+PRODID = "-//talkoot//Tulevaisuuden suunnittelutalkoot//FI"
+
+
+def _location(event: Event) -> str:
+    p = event.place
+    return f"{p.name}, {p.street_address}, {p.postal_code} {p.locality}"
+
+
+def edition_calendar(event: Event, *, url: str, stamp: dt.datetime) -> bytes:
+    """One VEVENT for the edition, in Europe/Helsinki with its VTIMEZONE, never floating."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", event.name)
+    vevent = icalendar.Event()
+    host = urlsplit(url).hostname or "talkoot.invalid"
+    vevent.add("uid", f"talkoot-{event.year}@{host}")
+    vevent.add("dtstamp", stamp.astimezone(dt.UTC))
+    vevent.add("dtstart", event.start)
+    vevent.add("dtend", event.end)
+    vevent.add("summary", event.name)
+    vevent.add("location", _location(event))
+    vevent.add("description", f"{event.description}\n\n{url}")
+    vevent.add("url", url)
+    vevent.add("organizer", f"mailto:{event.contact.email}", parameters={"cn": event.organiser.name})
+    calendar.add_component(vevent)
+    calendar.add_missing_timezones(
+        first_date=event.start.date() - dt.timedelta(days=366),
+        last_date=event.end.date() + dt.timedelta(days=366),
+    )
+    return bytes(calendar.to_ical())

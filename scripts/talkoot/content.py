@@ -1,0 +1,225 @@
+"""Load and validate `content/`: YAML text in, a `Content` and every problem out.
+
+The core is `load(files)`, which takes the files as a mapping of relative path to text and
+never touches the disk; `read_content_dir` is the filesystem edge.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .exceptions import ContentError, Problem
+from .model import KINDS, Event, Proposal, Strict, Workshop
+from .validation import describe, line_of
+
+try:  # libyaml is about 9x faster than the pure-Python loader
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+CONTENT_DIR_ENV = "TALKOOT_CONTENT_DIR"
+SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
+
+
+def schema_line(kind: str, relative_path: str) -> str:
+    """The first line every content file carries, pointing at its committed schema."""
+    depth = len(PurePosixPath(relative_path).parts)
+    return f"{SCHEMA_LINE_PREFIX}{'../' * depth}schemas/{schema_name(KINDS[kind])}.schema.json"
+
+
+def schema_name(model: type[Strict]) -> str:
+    return model.__name__.lower()
+
+
+@dataclass
+class Content:
+    """All content, indexed the ways the pages and the Action need it."""
+
+    events: dict[int, Event] = field(default_factory=dict)
+    workshops: dict[int, list[Workshop]] = field(default_factory=dict)
+    proposals: list[Proposal] = field(default_factory=list)
+    sources: dict[int, str] = field(default_factory=dict)  # id(model) -> relative path
+
+    def source_of(self, item: Strict) -> str:
+        return self.sources[id(item)]
+
+    @property
+    def current_year(self) -> int:
+        return max(self.events)
+
+    @property
+    def current(self) -> Event:
+        return self.events[self.current_year]
+
+    def workshop(self, year: int, slug: str) -> Workshop | None:
+        return next((w for w in self.workshops.get(year, []) if w.slug == slug), None)
+
+    def proposals_of(self, year: int, workshop: str | None = None) -> list[Proposal]:
+        return [
+            p
+            for p in self.proposals
+            if p.edition == year and (workshop is None or p.workshop == workshop)
+        ]
+
+
+def _kind_of(path: str) -> str | None:
+    top = PurePosixPath(path).parts[0]
+    return top if top in KINDS else None
+
+
+def _parse_yaml(path: str, text: str, problems: list[Problem]) -> Any:
+    try:
+        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - CSafeLoader is safe
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        reason = getattr(error, "problem", None) or str(error)
+        problems.append(Problem(path, line, "", f"YAML-virhe: {reason}"))
+        return None
+
+
+def _check_location(kind: str, rel: str, path: str, item: Strict, problems: list[Problem]) -> None:
+    """File names carry the identity the site's URLs are built from; they must agree."""
+    parts = PurePosixPath(rel).parts
+    stem = PurePosixPath(rel).stem
+    if isinstance(item, Event) and stem != str(item.year):
+        problems.append(
+            Problem(path, 1, "year", f"vuosi {item.year} ei vastaa tiedoston nimeä {stem}.yml")
+        )
+    elif isinstance(item, Workshop):
+        if len(parts) != 3 or parts[1] != str(item.edition):
+            problems.append(
+                Problem(path, 1, "edition", f"työpajan pitää olla kansiossa workshops/{item.edition}/")
+            )
+        if stem != item.slug:
+            problems.append(
+                Problem(path, 1, "slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
+            )
+    elif isinstance(item, Proposal):
+        if len(parts) != 3 or parts[1] != str(item.edition):
+            problems.append(
+                Problem(path, 1, "edition", f"ehdotuksen pitää olla kansiossa proposals/{item.edition}/")
+            )
+        if not stem.startswith(f"{item.id}-") and stem != str(item.id):
+            problems.append(
+                Problem(path, 1, "id", f"tiedoston nimen pitää alkaa numerolla {item.id}-")
+            )
+
+
+def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
+    """Validate every file and the references between them; raise `ContentError` with all
+    problems at once, or return the content."""
+    problems: list[Problem] = []
+    content = Content()
+    for rel in sorted(files):
+        text = files[rel]
+        path = f"{display_root}/{rel}"
+        kind = _kind_of(rel)
+        if kind is None:
+            problems.append(Problem(path, 0, "", "tuntematon kansio: sisältö kuuluu kansioihin "
+                                    + ", ".join(sorted(KINDS))))
+            continue
+        expected = schema_line(kind, rel)
+        if not text.startswith(expected):
+            problems.append(Problem(path, 1, "", f"ensimmäisen rivin pitää olla: {expected}"))
+        data = _parse_yaml(path, text, problems)
+        if data is None:
+            if not any(p.path == path for p in problems):
+                problems.append(Problem(path, 1, "", "tiedosto on tyhjä"))
+            continue
+        try:
+            item = KINDS[kind].model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                loc, message = describe(detail)
+                problems.append(
+                    Problem(path, line_of(text, loc), ".".join(map(str, loc)), message)
+                )
+            continue
+        _check_location(kind, rel, path, item, problems)
+        content.sources[id(item)] = rel
+        if isinstance(item, Event):
+            content.events[item.year] = item
+        elif isinstance(item, Workshop):
+            content.workshops.setdefault(item.edition, []).append(item)
+        elif isinstance(item, Proposal):
+            content.proposals.append(item)
+    problems.extend(_check_references(content, display_root))
+    if not content.events and not problems:
+        problems.append(Problem(f"{display_root}/events", 0, "", "yhtään tapahtumaa ei löytynyt"))
+    if problems:
+        raise ContentError(problems)
+    for workshops in content.workshops.values():
+        workshops.sort(key=lambda w: (w.order, w.slug))
+    content.proposals.sort(key=lambda p: (p.edition, p.id))
+    return content
+
+
+def _check_references(content: Content, root: str) -> Iterable[Problem]:
+    def where(item: Strict) -> str:
+        return f"{root}/{content.source_of(item)}"
+
+    for year, workshops in content.workshops.items():
+        by_slug: dict[str, list[Workshop]] = defaultdict(list)
+        for workshop in workshops:
+            by_slug[workshop.slug].append(workshop)
+            if year not in content.events:
+                yield Problem(where(workshop), 1, "edition", f"vuoden {year} tapahtumaa ei ole")
+        for slug, same in by_slug.items():
+            for duplicate in same[1:]:
+                yield Problem(
+                    where(duplicate), 1, "slug",
+                    f"'{slug}' on jo käytössä tiedostossa {where(same[0])}",
+                )
+    seen: dict[int, Proposal] = {}
+    for proposal in content.proposals:
+        if proposal.id in seen:
+            yield Problem(
+                where(proposal), 1, "id",
+                f"numero {proposal.id} on jo käytössä tiedostossa {where(seen[proposal.id])}",
+            )
+        seen.setdefault(proposal.id, proposal)
+        if proposal.edition not in content.events:
+            yield Problem(where(proposal), 1, "edition", f"vuoden {proposal.edition} tapahtumaa ei ole")
+        elif content.workshop(proposal.edition, proposal.workshop) is None:
+            yield Problem(
+                where(proposal), 1, "workshop",
+                f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}",
+            )
+
+
+def read_content_dir(directory: Path) -> dict[str, str]:
+    """The filesystem edge: every `*.yml` below `directory`, keyed by relative POSIX path."""
+    files: dict[str, str] = {}
+    for path in sorted(directory.rglob("*.y*ml")):
+        if path.suffix in (".yml", ".yaml") and path.is_file():
+            files[path.relative_to(directory).as_posix()] = path.read_text(encoding="utf-8")
+    return files
+
+
+def resolve_content_dir(configured: str | os.PathLike[str], base: Path) -> Path:
+    """The content directory: `TALKOOT_CONTENT_DIR` wins over the configured one."""
+    chosen = os.environ.get(CONTENT_DIR_ENV) or configured
+    path = Path(chosen)
+    return path if path.is_absolute() else (base / path).resolve()
+
+
+def load_dir(directory: Path, *, display_root: str | None = None) -> Content:
+    if not directory.is_dir():
+        raise ContentError([Problem(str(directory), 0, "", "sisältökansiota ei löydy")])
+    return load(read_content_dir(directory), display_root=display_root or _display(directory))
+
+
+def _display(directory: Path) -> str:
+    try:
+        return directory.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(directory)

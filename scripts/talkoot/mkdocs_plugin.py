@@ -1,0 +1,57 @@
+"""The MkDocs edge: load content once per build, add the generated pages, set the nav.
+
+Kept thin on purpose: the pages come from `talkoot.pages`, which knows nothing of MkDocs.
+A content error is logged as bare Finnish lines and aborts the build without a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import clock
+from .content import load_dir, resolve_content_dir
+from .exceptions import ContentError
+from .pages import Site, SiteInfo
+
+log = logging.getLogger("mkdocs.plugins.talkoot")
+
+
+class TalkootConfig(Config):
+    content_dir = config_options.Type(str, default="content")
+
+
+class TalkootPlugin(BasePlugin[TalkootConfig]):
+    site: Site | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path).parent
+        directory = resolve_content_dir(self.config.content_dir, base)
+        try:
+            content = load_dir(directory)
+        except ContentError as error:
+            for problem in error.problems:
+                log.error(str(problem))
+            raise Abort(f"Sisällössä on {len(error.problems)} virhettä.") from None
+        info = SiteInfo(
+            site_url=(config.site_url or "/").rstrip("/") + "/",
+            repo_url=config.repo_url,
+            now=clock.now(),
+        )
+        self.site = Site(content, info)
+        config.nav = self.site.nav() + list(config.nav or [])
+        # mkdocs serve rebuilds when content changes
+        config.watch.append(str(directory))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for page in self.site.generate():
+            files.append(File.generated(config, page.path, content=page.content))
+        return files

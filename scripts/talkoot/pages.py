@@ -1,0 +1,363 @@
+"""Turn content into pages: a path and its Markdown (or bytes), nothing else.
+
+This is the core of the site. It knows nothing of MkDocs: the MkDocs hook adds these pages
+to a build today, and another edge could write them to a folder tomorrow.
+
+Everything taken from content is shown as text. The templates' `finalize` escapes every
+interpolated value for HTML *and* Markdown, and multi-line text is written as one-line HTML
+blocks, so no Markdown, HTML, snippet or template syntax in a submission is interpreted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from . import calendar, fi
+from .content import Content
+from .model import CityRole, Event, Proposal, ProposalStatus, Workshop
+
+TEMPLATES = Path(__file__).parent / "templates" / "pages"
+
+STATUS_LABELS: dict[ProposalStatus, str] = {
+    ProposalStatus.RECEIVED: "Vastaanotettu",
+    ProposalStatus.PUBLISHED: "Julkaistu",
+    ProposalStatus.PRIORITISED: "Priorisoitu",
+    ProposalStatus.IN_PACKAGE: "Osa toimenpidekokonaisuutta",
+    ProposalStatus.IN_PROGRESS: "Toteutuksessa",
+    ProposalStatus.DONE: "Toteutettu",
+    ProposalStatus.NOT_TAKEN_FORWARD: "Ei viety eteenpäin",
+}
+CITY_ROLE_LABELS: dict[CityRole, str] = {
+    CityRole.DIRECT: "Kaupunki voi toimia suoraan",
+    CityRole.ADVOCACY: "Kaupunki toimii edunvalvojana",
+    CityRole.UNKNOWN: "Ei vielä tiedossa",
+}
+# Received proposals wait for the editors; everything later is public.
+PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
+
+# Characters with a meaning in Markdown or its extensions (emphasis, links, tables,
+# snippets `--8<--`, attribute lists `{: }`, emoji `:x:`, magic links) become entities.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:;$%@]")
+# Line breaks, and controls that could reorder or hide text (bidi overrides, zero widths).
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def text(value: object) -> Markup:
+    """HTML- and Markdown-escape a value for one line of output."""
+    if isinstance(value, Markup):
+        return value
+    escaped = str(escape(_CONTROL.sub("", str(value))))
+    escaped = _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", escaped)
+    return Markup(" ".join(escaped.split()))  # no newline may start a Markdown block
+
+
+def paragraphs(value: str | None) -> Markup:
+    """Multi-line text as `<p>` elements, each on one physical line."""
+    if not value:
+        return Markup("")
+    blocks = re.split(r"\n\s*\n", value.replace("\r\n", "\n").strip())
+    return Markup("\n").join(
+        Markup("<p>{}</p>").format(Markup("<br>").join(text(line) for line in block.split("\n")))
+        for block in blocks
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the site's docs, e.g. "2023/tyopajat/teollisuus.md"
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    site_url: str  # ends with "/"
+    repo_url: str | None  # GitHub repository of the issue forms
+    now: dt.datetime
+    site_name: str = "Tulevaisuuden suunnittelutalkoot"
+
+
+def _front_matter(title: str, description: str, **extra: Any) -> str:
+    # Material writes page.meta values into the HTML unescaped, so they are escaped here.
+    meta = {"title": str(text(title)), "description": str(text(description)), **extra}
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{dumped}---\n\n"
+
+
+def _json_ld(data: dict[str, Any]) -> Markup:
+    # "<" as \u003c keeps "</script>" and "<!--" in values from ending the block.
+    payload = json.dumps(data, ensure_ascii=False, indent=None).replace("<", "\\u003c")
+    return Markup('<script type="application/ld+json">{}</script>').format(Markup(payload))
+
+
+def _page_url(path: str) -> str:
+    """The directory URL MkDocs gives a Markdown file: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str) -> Markup:
+    """A Markdown link target relative to the current file (MkDocs checks and rewrites it)."""
+    here = posixpath.dirname(context["page_path"])
+    return Markup(posixpath.relpath(target, here or "."))
+
+
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, target: str) -> Markup:
+    """A URL for raw HTML, relative to the current page's URL."""
+    here = _page_url(context["page_path"])
+    url = _page_url(target) if target.endswith(".md") else target
+    relative = posixpath.relpath(url or ".", here or ".")
+    if url.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return Markup(escape(relative))
+
+
+def _url(value: object) -> Markup:
+    """An http(s) URL for an attribute or a Markdown link target; anything else is refused."""
+    url = str(value)
+    if not url.startswith(("https://", "http://")):
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    return Markup(escape(quote(url, safe=":/?#@!$&'*+,;=%~")))
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        # finalize escapes every value for HTML and Markdown; autoescape then leaves the
+        # resulting Markup alone and keeps macro output from being escaped twice.
+        autoescape=True,
+        finalize=text,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(link=_link, href=_href)
+    env.filters.update(
+        paragraphs=paragraphs,
+        url=_url,
+        date=fi.date,
+        weekday_date=fi.weekday_date,
+        long_date=fi.long_date,
+        month=fi.month,
+        when=fi.when,
+        time_range=fi.time_range,
+        status_label=lambda s: STATUS_LABELS[s],
+        city_role_label=lambda r: CITY_ROLE_LABELS[r],
+    )
+    return env
+
+
+class Site:
+    """Resolves URLs and renders every page of the site from the content."""
+
+    def __init__(self, content: Content, info: SiteInfo) -> None:
+        self.content = content
+        self.info = info
+        self.env = _environment()
+
+    # -- URLs (relative to the site root, for links between pages) ----------------------
+
+    @staticmethod
+    def edition_dir(year: int) -> str:
+        return f"{year}"
+
+    def workshop_url(self, workshop: Workshop) -> str:
+        return f"{workshop.edition}/tyopajat/{workshop.slug}/"
+
+    def proposal_url(self, proposal: Proposal) -> str:
+        return f"{proposal.edition}/ehdotukset/{proposal.id}/"
+
+    @staticmethod
+    def calendar_file(year: int) -> str:
+        return f"{year}/talkoot-{year}.ics"
+
+    def absolute(self, relative: str) -> str:
+        return self.info.site_url + relative
+
+    def issue_form_url(self, template: str, **values: str) -> str | None:
+        if not self.info.repo_url:
+            return None
+        query = urlencode({"template": template, **values}, quote_via=quote)
+        return f"{self.info.repo_url.rstrip('/')}/issues/new?{query}"
+
+    # -- what is public ---------------------------------------------------------------
+
+    def public_proposals(self, year: int, workshop: str | None = None) -> list[Proposal]:
+        return [p for p in self.content.proposals_of(year, workshop) if p.status in PUBLIC_STATUSES]
+
+    def registration_open(self, event: Event) -> bool:
+        return self.info.now.date() <= event.registration.deadline
+
+    # -- pages ------------------------------------------------------------------------
+
+    def generate(self) -> Iterator[Page]:
+        yield from self._generate_home()
+        yield self._generate_contact()
+        for year in sorted(self.content.events, reverse=True):
+            yield from self._generate_edition(year)
+        yield self._render("arkisto.md", "archive.md.j2", "Arkisto",
+                           "Tulevaisuuden suunnittelutalkoiden aiemmat vuodet ja niiden tulokset.",
+                           editions=self._editions_newest_first())
+
+    def _generate_contact(self) -> Page:
+        event = self.content.current
+        return self._render("yhteystiedot.md", "contact.md.j2", "Yhteystiedot",
+                            f"{event.name}: järjestäjän yhteystiedot ja ohjeet ilman GitHub-tunnusta.",
+                            event=event)
+
+    def _generate_home(self) -> Iterator[Page]:
+        year = self.content.current_year
+        yield self._render(
+            "index.md", "edition.md.j2", self.content.current.name,
+            self._edition_summary(self.content.current), is_home=True,
+            **self._edition_context(year),
+        )
+
+    def _generate_edition(self, year: int) -> Iterator[Page]:
+        event = self.content.events[year]
+        context = self._edition_context(year)
+        base = self.edition_dir(year)
+        yield self._render(f"{base}/index.md", "edition.md.j2", event.name,
+                           self._edition_summary(event), is_home=False, **context)
+        yield self._render(f"{base}/ohjelma.md", "programme.md.j2", f"Ohjelma {year}",
+                           f"{event.name}: ohjelma {fi.weekday_date(event.start)}.", **context)
+        yield self._render(f"{base}/ilmoittautuminen.md", "registration.md.j2",
+                           f"Ilmoittautuminen {year}",
+                           f"Näin ilmoittaudut: {event.name}, "
+                           f"ilmoittautuminen viimeistään {fi.date(event.registration.deadline)}.",
+                           **context)
+        yield self._render(f"{base}/tyopajat/index.md", "workshops.md.j2", f"Työpajat {year}",
+                           f"{event.name}: kuusi toimialakohtaista työpajaa.", **context)
+        for workshop in context["workshops"]:
+            yield self._render(
+                f"{base}/tyopajat/{workshop.slug}.md", "workshop.md.j2",
+                f"{workshop.name} – työpaja {year}", workshop.description,
+                workshop=workshop, workshop_proposals=self.public_proposals(year, workshop.slug),
+                **context,
+            )
+        yield self._render(f"{base}/ehdotukset/index.md", "proposals.md.j2",
+                           f"Kehittämisehdotukset {year}",
+                           f"Yritysten kehittämisehdotukset {year} työpajoittain ja tiloittain.",
+                           groups=self._proposal_groups(year), **context)
+        for proposal in context["proposals"]:
+            yield self._render(
+                f"{base}/ehdotukset/{proposal.id}.md", "proposal.md.j2", proposal.title,
+                f"Kehittämisehdotus {year}: {proposal.challenge[:140]}",
+                proposal=proposal,
+                workshop=self.content.workshop(year, proposal.workshop), **context,
+            )
+        yield Page(self.calendar_file(year), calendar.edition_calendar(
+            event, url=self.absolute(f"{base}/"), stamp=self.info.now))
+
+    # -- context ----------------------------------------------------------------------
+
+    def _edition_context(self, year: int) -> dict[str, Any]:
+        event = self.content.events[year]
+        proposals = self.public_proposals(year)
+        latest = sorted(proposals, key=lambda p: (p.updated, p.id), reverse=True)[:5]
+        return {
+            "site": self,
+            "event": event,
+            "year": year,
+            "is_current": year == self.content.current_year,
+            "workshops": self.content.workshops.get(year, []),
+            "proposals": proposals,
+            "latest_proposals": latest,
+            "registration_open": self.registration_open(event),
+            "calendar_file": self.calendar_file(year),
+            "json_ld": _json_ld(self._event_json_ld(event)),
+        }
+
+    def _edition_summary(self, event: Event) -> str:
+        return (f"{event.name} {fi.when(event.start, event.end)}, {event.place.name}, "
+                f"{event.place.locality}. {event.audience}")
+
+    def _editions_newest_first(self) -> list[dict[str, Any]]:
+        return [
+            {"event": self.content.events[year],
+             "workshops": self.content.workshops.get(year, []),
+             "proposal_count": len(self.public_proposals(year)),
+             "is_current": year == self.content.current_year}
+            for year in sorted(self.content.events, reverse=True)
+        ]
+
+    def _proposal_groups(self, year: int) -> list[dict[str, Any]]:
+        groups = []
+        for workshop in self.content.workshops.get(year, []):
+            proposals = self.public_proposals(year, workshop.slug)
+            by_status = [
+                (status, [p for p in proposals if p.status == status])
+                for status in ProposalStatus if status in PUBLIC_STATUSES
+            ]
+            groups.append({"workshop": workshop, "count": len(proposals),
+                           "by_status": [(s, ps) for s, ps in by_status if ps]})
+        return groups
+
+    def _event_json_ld(self, event: Event) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.name,
+            "description": event.description,
+            "startDate": event.start.isoformat(),
+            "endDate": event.end.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "inLanguage": "fi",
+            "isAccessibleForFree": True,
+            "url": self.absolute(f"{event.year}/"),
+            "location": {
+                "@type": "Place",
+                "name": event.place.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": event.place.street_address,
+                    "postalCode": event.place.postal_code,
+                    "addressLocality": event.place.locality,
+                    "addressCountry": "FI",
+                },
+            },
+            "organizer": {"@type": "Organization", "name": event.organiser.name},
+        }
+        if event.organiser.url:
+            data["organizer"]["url"] = str(event.organiser.url)
+        return data
+
+    def _render(self, path: str, template: str, title: str, description: str,
+                **context: Any) -> Page:
+        body = self.env.get_template(template).render(page_path=path, **context)
+        return Page(path, _front_matter(title, description) + body)
+
+    # -- navigation -------------------------------------------------------------------
+
+    def nav(self) -> list[Any]:
+        """The navigation: a handful of entries, whatever the number of proposals."""
+        base = self.edition_dir(self.content.current_year)
+        return [
+            {"Etusivu": "index.md"},
+            {"Ohjelma": f"{base}/ohjelma.md"},
+            {"Työpajat": f"{base}/tyopajat/index.md"},
+            {"Ilmoittautuminen": f"{base}/ilmoittautuminen.md"},
+            {"Ehdotukset": f"{base}/ehdotukset/index.md"},
+            {"Arkisto": "arkisto.md"},
+        ]
+
+
+def generate(content: Content, info: SiteInfo) -> Iterator[Page]:
+    return Site(content, info).generate()
