@@ -35,7 +35,6 @@ EDITION_2023 = FormEdition(
     site_url=SITE,
     privacy_url=SITE + "tietosuojaseloste/",
     contact_url=SITE + "yhteystiedot/",
-    registration_open=True,
 )
 ISSUE_FORMS = {forms.PROPOSAL_FILE: "ehdotus", forms.REGISTRATION_FILE: "ilmoittautuminen"}
 
@@ -203,30 +202,6 @@ def test_option_tables_match_the_forms(rendered: dict[str, str]) -> None:
     assert registration["show_name"]["attributes"]["options"] == list(forms.SHOW_NAME_OPTIONS)
 
 
-def test_closed_registration_removes_the_form(tmp_path: Path) -> None:
-    write_or_check(render_forms(EDITION_2023), tmp_path, check=False)
-    closed = FormEdition(
-        year=2023,
-        workshops=WORKSHOPS_2023,
-        site_url=SITE,
-        privacy_url=EDITION_2023.privacy_url,
-        contact_url=EDITION_2023.contact_url,
-        registration_open=False,
-    )
-    rendered = render_forms(closed)
-    assert forms.REGISTRATION_FILE not in rendered
-    assert "ilmoittautuminen" not in load(rendered[forms.CONFIG_FILE])["contact_links"][0]["name"]
-
-    drift = write_or_check(rendered, tmp_path, check=True)
-    assert len(drift) == 2  # the registration form and the config's contact link
-    assert all("make forms" in message for message in drift)
-    assert (tmp_path / forms.REGISTRATION_FILE).exists()
-
-    write_or_check(rendered, tmp_path, check=False)
-    assert not (tmp_path / forms.REGISTRATION_FILE).exists()
-    assert write_or_check(rendered, tmp_path, check=True) == []
-
-
 def test_write_leaves_other_files_alone(tmp_path: Path) -> None:
     (tmp_path / "muu.yml").write_text("name: käsin\n", encoding="utf-8")
     messages = write_or_check(render_forms(EDITION_2023), tmp_path, check=False)
@@ -256,7 +231,6 @@ def test_bad_edition_is_refused(changes: dict[str, Any]) -> None:
         "site_url": SITE,
         "privacy_url": EDITION_2023.privacy_url,
         "contact_url": EDITION_2023.contact_url,
-        "registration_open": True,
     }
     with pytest.raises(ValueError):
         FormEdition(**(values | changes))

@@ -1,1 +1,118 @@
-"""The `talkoot` command line: one subcommand per job, each in its own module."""
+"""The `talkoot` command line: one subcommand per job.
+
+Messages for editors are Finnish. An expected failure (invalid content, a missing file)
+prints its message and exits 1 without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .exceptions import ContentError, TalkootError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .content import load_dir
+    from .project import find_project
+
+    directory = Path(args.content) if args.content else find_project().content_dir
+    content = load_dir(directory)
+    counts = (len(content.events), sum(map(len, content.workshops.values())),
+              len(content.proposals))
+    print("Sisältö on kunnossa: {} tapahtumaa, {} työpajaa, {} ehdotusta.".format(*counts))
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from .project import find_project
+    from .schemas import write_or_check
+
+    messages = write_or_check(find_project().schemas_dir, check=args.check)
+    for message in messages:
+        print(message, file=sys.stderr if args.check else sys.stdout)
+    return 1 if args.check and messages else 0
+
+
+def _forms(args: argparse.Namespace) -> int:
+    from . import forms
+    from .project import find_project
+
+    project = find_project()
+    edition = forms.edition_from_content(project.load_content(), project.site_url)
+    messages = forms.write_or_check(forms.render_forms(edition), project.forms_dir, args.check)
+    for message in messages:
+        print(message, file=sys.stderr if args.check else sys.stdout)
+    return 1 if args.check and messages else 0
+
+
+def _demo_content(args: argparse.Namespace) -> int:
+    from .demo import write_demo_content
+
+    count = write_demo_content(Path(args.out), editions=args.editions,
+                               proposals=args.proposals, seed=args.seed)
+    print(f"Kirjoitettiin {count} tiedostoa kansioon {args.out}.")
+    return 0
+
+
+def _parse_issue(args: argparse.Namespace) -> int:
+    from .issueform import parse_issue_main
+
+    return parse_issue_main(args.form, args.body)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="talkoot", description="Tulevaisuuden suunnittelutalkoiden sivusto ja lomakkeet."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
+
+    validate = sub.add_parser("validate", help="tarkista koko sisältö")
+    validate.add_argument("--content", help="sisältökansio (oletus: mkdocs.yml:n asetus)")
+    validate.set_defaults(handler=_validate)
+
+    for name, handler, what in (
+        ("schemas", _schemas, "JSON-skeemat sisältömallista"),
+        ("forms", _forms, "GitHubin lomakkeet sisällöstä"),
+    ):
+        command = sub.add_parser(name, help=f"kirjoita {what}")
+        mode = command.add_mutually_exclusive_group()
+        mode.add_argument("--write", action="store_true", help="kirjoita tiedostot (oletus)")
+        mode.add_argument("--check", action="store_true", help="tarkista, että tiedostot ovat ajan tasalla")
+        command.set_defaults(handler=handler)
+
+    demo = sub.add_parser("demo-content", help="kirjoita keksitty esimerkkisisältö")
+    demo.add_argument("--out", required=True, help="kansio, johon sisältö kirjoitetaan")
+    demo.add_argument("--editions", type=int, default=3, help="vuosien määrä")
+    demo.add_argument("--proposals", type=int, default=60, help="ehdotusten määrä")
+    demo.add_argument("--seed", type=int, default=2023, help="satunnaislukujen siemen")
+    demo.set_defaults(handler=_demo_content)
+
+    parse = sub.add_parser("parse-issue", help="jäsennä issuen teksti lomakkeen mukaan JSONiksi")
+    parse.add_argument("--form", required=True, help="lomakepohja (.github/ISSUE_TEMPLATE/*.yml)")
+    parse.add_argument("body", nargs="?", default="-", help="issuen teksti tiedostona tai - (oletus)")
+    parse.set_defaults(handler=_parse_issue)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"Sisällössä on {len(error.problems)} virhettä.", file=sys.stderr)
+        return 1
+    except TalkootError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

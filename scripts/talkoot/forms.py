@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import yaml
 
+from talkoot.content import Content
 from talkoot.model import CityRole
 
 HEADER: Final = (
@@ -103,7 +104,6 @@ class FormEdition:
     privacy_url: str
     #: A page of the site that gives the editors' email address.
     contact_url: str
-    registration_open: bool
 
     def __post_init__(self) -> None:
         problems = []
@@ -340,7 +340,7 @@ def _registration(edition: FormEdition) -> dict[str, Any]:
 
 
 def _config(edition: FormEdition) -> dict[str, Any]:
-    what = "ehdotus tai ilmoittautuminen" if edition.registration_open else "ehdotus"
+    what = "ehdotus tai ilmoittautuminen"
     return {
         "blank_issues_enabled": False,
         "contact_links": [
@@ -388,13 +388,14 @@ def _dump(data: Mapping[str, Any]) -> str:
 def render_forms(edition: FormEdition) -> dict[str, str]:
     """File name -> YAML text of every file under `.github/ISSUE_TEMPLATE/`.
 
-    Without open registration there is no registration form.
+    The registration form stays even after the deadline: the Action answers late
+    registrations instead of leaving people without a way to ask.
     """
-    forms = {PROPOSAL_FILE: _dump(_proposal(edition))}
-    if edition.registration_open:
-        forms[REGISTRATION_FILE] = _dump(_registration(edition))
-    forms[CONFIG_FILE] = _dump(_config(edition))
-    return forms
+    return {
+        PROPOSAL_FILE: _dump(_proposal(edition)),
+        REGISTRATION_FILE: _dump(_registration(edition)),
+        CONFIG_FILE: _dump(_config(edition)),
+    }
 
 
 def write_or_check(forms: Mapping[str, str], directory: Path, check: bool) -> list[str]:
@@ -430,3 +431,15 @@ def write_or_check(forms: Mapping[str, str], directory: Path, check: bool) -> li
                 handle.write(wanted)
             messages.append(f"{path}: {'luotu' if current is None else 'päivitetty'}.")
     return messages
+
+
+def edition_from_content(content: Content, site_url: str) -> FormEdition:
+    """The current edition's forms: its workshops in display order, the site's pages."""
+    year = content.current_year
+    return FormEdition(
+        year=year,
+        workshops=[(w.slug, w.name) for w in content.workshops.get(year, [])],
+        site_url=site_url,
+        privacy_url=f"{site_url}tietosuojaseloste/",
+        contact_url=f"{site_url}yhteystiedot/",
+    )

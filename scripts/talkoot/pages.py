@@ -21,7 +21,6 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from . import calendar, fi
@@ -47,31 +46,52 @@ CITY_ROLE_LABELS: dict[CityRole, str] = {
 # Received proposals wait for the editors; everything later is public.
 PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
+# Controls that could reorder or hide text (bidi overrides and isolates, zero widths) and
+# C0 controls other than tab and line breaks are dropped.
+_CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
+             *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_HTML_TABLE = {
+    **{code: None for code in _CONTROLS},
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;",
+}
 # Characters with a meaning in Markdown or its extensions (emphasis, links, tables,
 # snippets `--8<--`, attribute lists `{: }`, emoji `:x:`, magic links) become entities.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:;$%@]")
-# Line breaks, and controls that could reorder or hide text (bidi overrides, zero widths).
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_MARKDOWN_TABLE = {
+    **_HTML_TABLE,
+    **{ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:;$%@"},
+}
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def html_text(value: object) -> str:
+    """HTML-escape, without the invisible controls."""
+    return str(value).translate(_HTML_TABLE)
 
 
 def text(value: object) -> Markup:
     """HTML- and Markdown-escape a value for one line of output."""
     if isinstance(value, Markup):
         return value
-    escaped = str(escape(_CONTROL.sub("", str(value))))
-    escaped = _MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", escaped)
-    return Markup(" ".join(escaped.split()))  # no newline may start a Markdown block
+    # Joining on single spaces: no newline may start a Markdown block.
+    return Markup(" ".join(str(value).translate(_MARKDOWN_TABLE).split()))
 
 
 def paragraphs(value: str | None) -> Markup:
-    """Multi-line text as `<p>` elements, each on one physical line."""
+    """Multi-line text as `<p>` elements, each on one physical line.
+
+    A line that starts with `<p>` opens a raw HTML block, which Markdown passes through
+    untouched and no line-based extension (snippets, admonitions) can match inside, so
+    HTML escaping is enough here.
+    """
     if not value:
         return Markup("")
-    blocks = re.split(r"\n\s*\n", value.replace("\r\n", "\n").strip())
-    return Markup("\n").join(
-        Markup("<p>{}</p>").format(Markup("<br>").join(text(line) for line in block.split("\n")))
+    blocks = _BLANK_LINES.split(html_text(value.replace("\r\n", "\n").replace("\r", "\n")).strip())
+    return Markup("\n".join(
+        "<p>" + "<br>".join(line.strip() for line in block.split("\n")) + "</p>"
         for block in blocks
-    )
+    ))
 
 
 @dataclass(frozen=True)
@@ -90,9 +110,10 @@ class SiteInfo:
 
 def _front_matter(title: str, description: str, **extra: Any) -> str:
     # Material writes page.meta values into the HTML unescaped, so they are escaped here.
+    # JSON scalars are YAML too, and much cheaper to emit than with a YAML emitter.
     meta = {"title": str(text(title)), "description": str(text(description)), **extra}
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{dumped}---\n\n"
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n\n"
 
 
 def _json_ld(data: dict[str, Any]) -> Markup:

@@ -1,0 +1,213 @@
+"""Spot personal contact data (email addresses, phone numbers) in free text.
+
+Proposals and registrations are public, so their text should not carry anybody's email
+address or phone number. This is a warning heuristic, tuned to Finnish text: it finds
+plain and obfuscated addresses (`nimi@firma.fi`, `nimi (at) firma.fi`, `nimi[at]firma.fi`,
+`nimi(a)firma.fi`) and Finnish or international phone numbers, and it leaves alone the
+numbers proposals are full of: years, dates, times, money, percentages, postal codes,
+street numbers, business IDs, bank account numbers and links.
+
+It cannot tell a person's address from an organisation's (`info@firma.fi` is reported
+too). All scanning is linear: addresses are grown outwards from each `@` with bounded
+loops, and the phone pattern has a mandatory separator between digit groups so it
+cannot backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+EMAIL: Final = "sähköpostiosoite"
+PHONE: Final = "puhelinnumero"
+
+_LOCAL_MAX: Final = 64
+_DOMAIN_MAX: Final = 253
+# "@" or an obfuscated one: (at) [at] {at} <at> (a) [a] (ät), up to two blanks inside.
+_AT = re.compile(r"@|[(\[{<][ \t]{0,2}(?:at|a|ät)[ \t]{0,2}[)\]}>]", re.IGNORECASE)
+_DOT = re.compile(r"[ \t]{0,2}[(\[{<][ \t]{0,2}(?:dot|piste)[ \t]{0,2}[)\]}>][ \t]{0,2}", re.I)
+_LOCAL_PUNCTUATION: Final = frozenset("._%+-'")
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+_BUSINESS_ID = re.compile(r"(?<![0-9])[0-9]{7}-[0-9](?![0-9])")
+_IBAN = re.compile(r"\bFI[0-9]{2}(?: ?[0-9]{4}){3} ?[0-9]{2}\b")
+_SEP: Final = r"(?: - |[ \u00a0\u202f-]|[ \u00a0]?\(0\)[ \u00a0]?)"
+_PHONE = re.compile(
+    # not inside a word, a path, a number or a sum with thousands separated by spaces
+    r"(?<![\w/,+=&?#%@-])(?<![0-9][ \u00a0])"
+    rf"(?:\+[ \u00a0]?[0-9]+(?:{_SEP}[0-9]+)*"  # +358 40 123 4567, +46 8 123 456 78
+    rf"|\(0[0-9]{{1,4}}\)[ \u00a0-]?[0-9]+(?:{_SEP}[0-9]+)*"  # (05) 616 111
+    rf"|0[0-9]*(?:{_SEP}[0-9]+)*)"  # 040 123 4567, 050-1234567, 05 6161 111
+)
+_GROUP = re.compile(r"[0-9]+")
+_DATE_WITH_HYPHENS = re.compile(r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{2,4}")
+#: Words after a number that make it an amount, not a phone number.
+_UNITS: Final = frozenset(
+    {
+        *("e", "eur", "€", "%", "prosenttia", "milj", "miljoonaa", "mrd", "miljardia"),
+        *("t", "tonnia", "kpl", "m", "m2", "m²", "km", "km2", "km²", "ha", "kg"),
+        *("kwh", "mwh", "gwh", "h", "hlö", "hlöä", "henkilöä", "asukasta", "työpaikkaa"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class ContactMatch:
+    """One finding: `kind` is the Finnish description (`EMAIL` or `PHONE`)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_contact_data(text: str) -> list[str]:
+    """The kinds of contact data in `text`, each once, in order of first appearance.
+
+    The caller writes the sentence, e.g. "Tekstissä näyttää olevan puhelinnumero."
+    """
+    kinds: list[str] = []
+    for match in find_contact_matches(text):
+        if match.kind not in kinds:
+            kinds.append(match.kind)
+    return kinds
+
+
+def find_contact_matches(text: str) -> list[ContactMatch]:
+    """Every email address and phone number found, in text order."""
+    emails = list(_emails(text))
+    blanked = _blank(
+        text,
+        [(m.start, m.end) for m in emails]
+        + [m.span() for pattern in (_URL, _BUSINESS_ID, _IBAN) for m in pattern.finditer(text)],
+    )
+    phones = list(_phones(blanked, text))
+    return sorted(emails + phones, key=lambda m: m.start)
+
+
+# --- email addresses -----------------------------------------------------------------------
+
+
+def _emails(text: str) -> list[ContactMatch]:
+    found: list[ContactMatch] = []
+    last_end = 0
+    for at in _AT.finditer(text):
+        if at.start() < last_end:
+            continue
+        marker = at.group().strip("()[]{}<> \t").lower()
+        blanks = 0 if marker == "a" else 2  # "(a)" only when written tight: nimi(a)firma.fi
+        start = _local_start(text, at.start(), blanks)
+        end, domain = _domain(text, at.end(), blanks)
+        local = text[start : at.start()].strip(" \t")
+        if _plausible(local, domain):
+            found.append(ContactMatch(EMAIL, start, end, text[start:end]))
+            last_end = end
+    return found
+
+
+def _local_start(text: str, at: int, blanks: int) -> int:
+    i = at
+    while blanks and i > 0 and text[i - 1] in " \t":
+        i -= 1
+        blanks -= 1
+    limit = max(0, i - _LOCAL_MAX)
+    while i > limit and (text[i - 1].isalnum() or text[i - 1] in _LOCAL_PUNCTUATION):
+        i -= 1
+    while i < at and text[i] in _LOCAL_PUNCTUATION:  # "(nimi" or "-nimi" starts after it
+        i += 1
+    return i
+
+
+def _domain(text: str, start: int, blanks: int) -> tuple[int, str]:
+    """Where the domain after an `@` ends, and the domain with obfuscated dots undone."""
+    i = start
+    while blanks and i < len(text) and text[i] in " \t":
+        i += 1
+        blanks -= 1
+    parts: list[str] = []
+    end = i
+    limit = min(len(text), i + _DOMAIN_MAX)
+    while i < limit:
+        char = text[i]
+        if char.isalnum() or char == "-":
+            parts.append(char)
+            i += 1
+            end = i
+            continue
+        if char == "." and i + 1 < len(text) and text[i + 1].isalnum():
+            parts.append(".")
+            i += 1
+            continue
+        dot = _DOT.match(text, i)
+        if dot is None or dot.end() >= len(text) or not text[dot.end()].isalnum():
+            break
+        parts.append(".")
+        i = dot.end()
+    return end, "".join(parts)
+
+
+def _plausible(local: str, domain: str) -> bool:
+    if not any(c.isalnum() for c in local):
+        return False
+    labels = domain.strip("-").split(".")
+    if len(labels) < 2 or not all(labels):
+        return False
+    tld = labels[-1]
+    return len(tld) >= 2 and (tld.isalpha() or tld.lower().startswith("xn--"))
+
+
+# --- phone numbers -------------------------------------------------------------------------
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans replaced by spaces (same length, so offsets stay valid)."""
+    if not spans:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end <= start:
+            continue
+        parts.append(text[position:start])
+        parts.append(" " * (end - start))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _phones(scanned: str, original: str) -> list[ContactMatch]:
+    found: list[ContactMatch] = []
+    for match in _PHONE.finditer(scanned):
+        start, end = match.span()
+        candidate = match.group()
+        international = candidate.startswith(("+", "00"))
+        low, high = (8, 15) if candidate.startswith("+") else (10, 17) if international else (7, 12)
+        groups = list(_GROUP.finditer(candidate))
+        count = sum(len(g.group()) for g in groups)
+        while count > high and len(groups) > 1:  # a year or a count right after the number
+            count -= len(groups.pop().group())
+        end = start + groups[-1].end()
+        candidate = scanned[start:end]
+        digits = "".join(g.group() for g in groups)
+        if count < low or count > high or digits.startswith("000"):
+            continue
+        if _DATE_WITH_HYPHENS.fullmatch(candidate) or _amount_follows(scanned, end):
+            continue
+        found.append(ContactMatch(PHONE, start, end, original[start:end]))
+    return found
+
+
+def _amount_follows(text: str, end: int) -> bool:
+    """Whether the number goes on as a decimal or is followed by a unit (`000 euroa`)."""
+    if end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit():
+        return True
+    i = end
+    while i < len(text) and i < end + 2 and text[i] in " \u00a0\u202f":
+        i += 1
+    word_end = i
+    while word_end < len(text) and word_end < i + 20 and not text[word_end].isspace():
+        word_end += 1
+    word = text[i:word_end].lower().rstrip(".,;:!?)")
+    return word in _UNITS or word.startswith(("euro", "€", "%", "milj", "prosent"))

@@ -1,0 +1,64 @@
+"""Where the project's parts are: read once from `mkdocs.yml`, the one settings file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .content import Content, load_dir, resolve_content_dir
+from .exceptions import TalkootError
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may carry `!!python/name:` and `!ENV` tags; their values are not needed."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    content_dir: Path
+    site_url: str
+    repo_url: str | None
+
+    @property
+    def forms_dir(self) -> Path:
+        return self.root / ".github" / "ISSUE_TEMPLATE"
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.root / "schemas"
+
+    def load_content(self) -> Content:
+        return load_dir(self.content_dir)
+
+
+def find_project(start: Path | None = None) -> Project:
+    """The nearest `mkdocs.yml` at or above `start` (the current directory by default)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        config_file = folder / "mkdocs.yml"
+        if config_file.is_file():
+            return _read(config_file)
+    raise TalkootError("mkdocs.yml-tiedostoa ei löydy: aja komento projektin kansiossa.")
+
+
+def _read(config_file: Path) -> Project:
+    config: dict[str, Any] = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags)  # noqa: S506
+    configured = "content"
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "talkoot" in plugin:
+            configured = (plugin["talkoot"] or {}).get("content_dir", configured)
+    root = config_file.parent
+    site_url = str(config.get("site_url") or "").rstrip("/") + "/"
+    return Project(
+        root=root,
+        content_dir=resolve_content_dir(configured, root),
+        site_url=site_url,
+        repo_url=config.get("repo_url"),
+    )

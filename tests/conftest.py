@@ -1,0 +1,59 @@
+"""Shared fixtures: real MkDocs builds of the shipped and the demo content, and a fake
+GitHub API (tests/fakegithub)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+pytest_plugins = ["fakegithub.pytest_plugin"]
+
+ROOT = Path(__file__).resolve().parent.parent
+# A fixed build clock (1.11.2023 12.00 UTC): registration for 2023 is open, so every
+# branch of the pages is exercised, and the output is reproducible.
+BUILD_EPOCH = "1698840000"
+
+
+def build_site(site_dir: Path, content_dir: Path | None = None, *,
+               epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` in a subprocess, as `make site` runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
+    env.pop("TALKOOT_CONTENT_DIR", None)
+    if content_dir is not None:
+        env["TALKOOT_CONTENT_DIR"] = str(content_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from talkoot.demo import write_demo_content
+
+    out = tmp_path_factory.mktemp("demo-content")
+    write_demo_content(out, editions=3, proposals=40, seed=7)
+    return out
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    site = tmp_path_factory.mktemp("shipped-site")
+    result = build_site(site)
+    assert result.returncode == 0, result.stderr
+    yield site
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory, demo_content: Path) -> Iterator[Path]:
+    site = tmp_path_factory.mktemp("demo-site")
+    result = build_site(site, demo_content)
+    assert result.returncode == 0, result.stderr
+    yield site
