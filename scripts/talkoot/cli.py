@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"Sisällössä on {len(error.problems)} virhettä.", file=sys.stderr)
+        print(error.summary, file=sys.stderr)
         return 1
     except TalkootError as error:
         print(error, file=sys.stderr)

@@ -86,38 +86,33 @@ def _parse_yaml(path: str, text: str, problems: list[Problem]) -> Any:
         return None
 
 
-def _check_location(kind: str, rel: str, path: str, item: Strict, problems: list[Problem]) -> None:
+def _check_location(kind: str, rel: str, path: str, item: Strict, text: str,
+                    problems: list[Problem]) -> None:
     """File names carry the identity the site's URLs are built from; they must agree."""
+    def add(field: str, message: str) -> None:
+        problems.append(Problem(path, line_of(text, (field,)), field, message))
+
     parts = PurePosixPath(rel).parts
     stem = PurePosixPath(rel).stem
     if isinstance(item, Event) and stem != str(item.year):
-        problems.append(
-            Problem(path, 1, "year", f"vuosi {item.year} ei vastaa tiedoston nimeä {stem}.yml")
-        )
+        add("year", f"vuosi {item.year} ei vastaa tiedoston nimeä {stem}.yml")
     elif isinstance(item, Workshop):
         if len(parts) != 3 or parts[1] != str(item.edition):
-            problems.append(
-                Problem(path, 1, "edition", f"työpajan pitää olla kansiossa workshops/{item.edition}/")
-            )
+            add("edition", f"työpajan pitää olla kansiossa workshops/{item.edition}/")
         if stem != item.slug:
-            problems.append(
-                Problem(path, 1, "slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
-            )
+            add("slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
     elif isinstance(item, Proposal):
         if len(parts) != 3 or parts[1] != str(item.edition):
-            problems.append(
-                Problem(path, 1, "edition", f"ehdotuksen pitää olla kansiossa proposals/{item.edition}/")
-            )
+            add("edition", f"ehdotuksen pitää olla kansiossa proposals/{item.edition}/")
         if not stem.startswith(f"{item.id}-") and stem != str(item.id):
-            problems.append(
-                Problem(path, 1, "id", f"tiedoston nimen pitää alkaa numerolla {item.id}-")
-            )
+            add("id", f"tiedoston nimen pitää alkaa numerolla {item.id}-")
 
 
 def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
     """Validate every file and the references between them; raise `ContentError` with all
     problems at once, or return the content."""
     problems: list[Problem] = []
+    failed: set[str] = set()
     content = Content()
     for rel in sorted(files):
         text = files[rel]
@@ -132,6 +127,7 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
             problems.append(Problem(path, 1, "", f"ensimmäisen rivin pitää olla: {expected}"))
         data = _parse_yaml(path, text, problems)
         if data is None:
+            failed.add(rel)
             if not any(p.path == path for p in problems):
                 problems.append(Problem(path, 1, "", "tiedosto on tyhjä"))
             continue
@@ -143,8 +139,9 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
                 problems.append(
                     Problem(path, line_of(text, loc), ".".join(map(str, loc)), message)
                 )
+            failed.add(rel)
             continue
-        _check_location(kind, rel, path, item, problems)
+        _check_location(kind, rel, path, item, text, problems)
         content.sources[id(item)] = rel
         if isinstance(item, Event):
             content.events[item.year] = item
@@ -152,7 +149,7 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
             content.workshops.setdefault(item.edition, []).append(item)
         elif isinstance(item, Proposal):
             content.proposals.append(item)
-    problems.extend(_check_references(content, display_root))
+    problems.extend(_check_references(content, files, failed, display_root))
     if not content.events and not problems:
         problems.append(Problem(f"{display_root}/events", 0, "", "yhtään tapahtumaa ei löytynyt"))
     if problems:
@@ -163,37 +160,41 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
     return content
 
 
-def _check_references(content: Content, root: str) -> Iterable[Problem]:
-    def where(item: Strict) -> str:
-        return f"{root}/{content.source_of(item)}"
+def _check_references(content: Content, files: Mapping[str, str], failed: set[str],
+                      root: str) -> Iterable[Problem]:
+    def problem(item: Strict, field: str, message: str) -> Problem:
+        rel = content.source_of(item)
+        return Problem(f"{root}/{rel}", line_of(files[rel], (field,)), field, message)
 
+    # An edition with a broken workshop file would make every proposal's workshop look
+    # unknown; that file's own error says enough.
+    uncertain = {int(PurePosixPath(rel).parts[1]) for rel in failed
+                 if rel.startswith("workshops/") and PurePosixPath(rel).parts[1].isdigit()}
+    broken_events = {int(PurePosixPath(rel).stem) for rel in failed
+                     if rel.startswith("events/") and PurePosixPath(rel).stem.isdigit()}
+    known_years = set(content.events) | broken_events
     for year, workshops in content.workshops.items():
         by_slug: dict[str, list[Workshop]] = defaultdict(list)
         for workshop in workshops:
             by_slug[workshop.slug].append(workshop)
-            if year not in content.events:
-                yield Problem(where(workshop), 1, "edition", f"vuoden {year} tapahtumaa ei ole")
+            if year not in known_years:
+                yield problem(workshop, "edition", f"vuoden {year} tapahtumaa ei ole")
         for slug, same in by_slug.items():
             for duplicate in same[1:]:
-                yield Problem(
-                    where(duplicate), 1, "slug",
-                    f"'{slug}' on jo käytössä tiedostossa {where(same[0])}",
-                )
+                first = f"{root}/{content.source_of(same[0])}"
+                yield problem(duplicate, "slug", f"'{slug}' on jo käytössä tiedostossa {first}")
     seen: dict[int, Proposal] = {}
     for proposal in content.proposals:
         if proposal.id in seen:
-            yield Problem(
-                where(proposal), 1, "id",
-                f"numero {proposal.id} on jo käytössä tiedostossa {where(seen[proposal.id])}",
-            )
+            first = f"{root}/{content.source_of(seen[proposal.id])}"
+            yield problem(proposal, "id", f"numero {proposal.id} on jo käytössä tiedostossa {first}")
         seen.setdefault(proposal.id, proposal)
-        if proposal.edition not in content.events:
-            yield Problem(where(proposal), 1, "edition", f"vuoden {proposal.edition} tapahtumaa ei ole")
-        elif content.workshop(proposal.edition, proposal.workshop) is None:
-            yield Problem(
-                where(proposal), 1, "workshop",
-                f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}",
-            )
+        if proposal.edition not in known_years:
+            yield problem(proposal, "edition", f"vuoden {proposal.edition} tapahtumaa ei ole")
+        elif (content.workshop(proposal.edition, proposal.workshop) is None
+              and proposal.edition not in uncertain | broken_events):
+            yield problem(proposal, "workshop",
+                          f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}")
 
 
 def read_content_dir(directory: Path) -> dict[str, str]:

@@ -30,3 +30,8 @@ class ContentError(TalkootError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def summary(self) -> str:
+        count = len(self.problems)
+        return f"Sisällössä on {count} {'virhe' if count == 1 else 'virhettä'}."

@@ -65,6 +65,11 @@ import yaml
 
 from talkoot.exceptions import TalkootError
 
+try:  # libyaml when available: the same safe loader, several times faster
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
 NO_RESPONSE: Final = "_No response_"
 #: GitHub refuses issue bodies longer than this; so does `parse`.
 MAX_BODY_CHARS: Final = 65_536
@@ -163,7 +168,7 @@ def load_form(text: str) -> Form:
     options may not begin or end with whitespace (the body would not show it).
     """
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
         raise FormError(f"Lomakepohja ei ole kelvollista YAMLia: {error}") from error
     if not isinstance(data, dict):

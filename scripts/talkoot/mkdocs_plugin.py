@@ -38,7 +38,7 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
         except ContentError as error:
             for problem in error.problems:
                 log.error(str(problem))
-            raise Abort(f"Sisällössä on {len(error.problems)} virhettä.") from None
+            raise Abort(error.summary) from None
         info = SiteInfo(
             site_url=(config.site_url or "/").rstrip("/") + "/",
             repo_url=config.repo_url,

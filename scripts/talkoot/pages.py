@@ -55,10 +55,11 @@ _HTML_TABLE = {
     ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;",
 }
 # Characters with a meaning in Markdown or its extensions (emphasis, links, tables,
-# snippets `--8<--`, attribute lists `{: }`, emoji `:x:`, magic links) become entities.
+# snippets `--8<--`, attribute lists `{: }`) become entities. Syntax that only works at
+# the start of a line (lists, headings) cannot occur: templates never start a line with a value.
 _MARKDOWN_TABLE = {
     **_HTML_TABLE,
-    **{ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:;$%@"},
+    **{ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~^"},
 }
 
 

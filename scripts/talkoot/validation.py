@@ -62,7 +62,8 @@ def _message(kind: str, ctx: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return _PATTERNS.get(str(ctx.get("pattern")), "ei ole oikeassa muodossa")
     if kind == "enum":
-        return f"pitää olla jokin seuraavista: {ctx.get('expected')}"
+        expected = str(ctx.get("expected", "")).replace(" or ", " tai ")
+        return f"pitää olla jokin seuraavista: {expected}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"pitää olla vähintään {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
