@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from .exceptions import ContentError, Problem
-from .model import KINDS, Event, Proposal, Strict, Workshop
+from .model import KINDS, Event, Proposal, Registrations, Strict, Workshop
 from .validation import describe, line_of
 
 try:  # libyaml is about 9x faster than the pure-Python loader
@@ -46,6 +46,7 @@ class Content:
     events: dict[int, Event] = field(default_factory=dict)
     workshops: dict[int, list[Workshop]] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
+    registrations: dict[int, Registrations] = field(default_factory=dict)
     sources: dict[int, str] = field(default_factory=dict)  # id(model) -> relative path
 
     def source_of(self, item: Strict) -> str:
@@ -96,6 +97,8 @@ def _check_location(kind: str, rel: str, path: str, item: Strict, text: str,
     stem = PurePosixPath(rel).stem
     if isinstance(item, Event) and stem != str(item.year):
         add("year", f"vuosi {item.year} ei vastaa tiedoston nimeä {stem}.yml")
+    elif isinstance(item, Registrations) and stem != str(item.edition):
+        add("edition", f"vuosi {item.edition} ei vastaa tiedoston nimeä {stem}.yml")
     elif isinstance(item, Workshop):
         if len(parts) != 3 or parts[1] != str(item.edition):
             add("edition", f"työpajan pitää olla kansiossa workshops/{item.edition}/")
@@ -149,6 +152,8 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
             content.workshops.setdefault(item.edition, []).append(item)
         elif isinstance(item, Proposal):
             content.proposals.append(item)
+        elif isinstance(item, Registrations):
+            content.registrations[item.edition] = item
     problems.extend(_check_references(content, files, failed, display_root))
     if not content.events and not problems:
         problems.append(Problem(f"{display_root}/events", 0, "", "yhtään tapahtumaa ei löytynyt"))
@@ -183,6 +188,19 @@ def _check_references(content: Content, files: Mapping[str, str], failed: set[st
             for duplicate in same[1:]:
                 first = f"{root}/{content.source_of(same[0])}"
                 yield problem(duplicate, "slug", f"'{slug}' on jo käytössä tiedostossa {first}")
+    for year, registrations in content.registrations.items():
+        if year not in known_years:
+            yield problem(registrations, "edition", f"vuoden {year} tapahtumaa ei ole")
+            continue
+        for entry in registrations.workshops:
+            workshop = content.workshop(year, entry.workshop)
+            if workshop is None and year not in uncertain:
+                yield problem(registrations, "workshops",
+                              f"työpajaa '{entry.workshop}' ei ole vuonna {year}")
+            elif workshop and workshop.capacity and entry.participants > workshop.capacity:
+                yield problem(registrations, "workshops",
+                              f"työpajaan '{entry.workshop}' on vahvistettu {entry.participants} "
+                              f"paikkaa, mutta siihen mahtuu {workshop.capacity}")
     seen: dict[int, Proposal] = {}
     for proposal in content.proposals:
         if proposal.id in seen:

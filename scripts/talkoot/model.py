@@ -208,8 +208,28 @@ class Proposal(Strict):
         return next((c.note for c in reversed(self.history) if c.note), None)
 
 
+class WorkshopRegistrations(Strict):
+    workshop: Slug
+    participants: Annotated[int, Field(ge=0, description="Vahvistetut paikat (henkilöä)")]
+    waiting: Annotated[int, Field(ge=0, description="Jonossa (henkilöä)")] = 0
+    organisations: list[ShortText] = Field(
+        default_factory=list,
+        description="Organisaatiot, jotka antoivat luvan näyttää nimensä (aakkosjärjestyksessä)",
+    )
+
+
+class Registrations(Strict):
+    """An edition's registrations, reconciled from the registration issues by the Action:
+    `content/registrations/<year>.yml`."""
+
+    edition: Annotated[int, Field(ge=2000, le=2100)]
+    updated: dt.date
+    workshops: list[WorkshopRegistrations]
+
+
 KINDS: dict[str, type[Strict]] = {
     "events": Event,
     "workshops": Workshop,
     "proposals": Proposal,
+    "registrations": Registrations,
 }

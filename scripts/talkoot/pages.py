@@ -304,7 +304,14 @@ class Site:
             "registration_open": self.registration_open(event),
             "calendar_file": self.calendar_file(year),
             "json_ld": _json_ld(self._event_json_ld(event)),
+            "registrations": self._registrations_by_workshop(year),
         }
+
+    def _registrations_by_workshop(self, year: int) -> dict[str, Any]:
+        registrations = self.content.registrations.get(year)
+        if registrations is None:
+            return {}
+        return {entry.workshop: entry for entry in registrations.workshops}
 
     def _edition_summary(self, event: Event) -> str:
         return (f"{event.name} {fi.when(event.start, event.end)}, {event.place.name}, "
