@@ -33,23 +33,56 @@ CHROMIUM_ARGS = [
 # served under the same prefix as on GitHub Pages.
 PREFIX = "/talkoot/"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# A few best-practice rules on top of the WCAG tags: they catch what the theme gets wrong
+# (the unnamed search dialog) and keep the landmarks and headings sound.
+EXTRA_RULES = [
+    "aria-dialog-name",
+    "landmark-one-main",
+    "landmark-unique",
+    "landmark-no-duplicate-banner",
+    "landmark-no-duplicate-contentinfo",
+    "page-has-heading-one",
+    "heading-order",
+    "region",
+]
 AXE_OPTIONS: dict[str, Any] = {
     "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    "rules": {rule: {"enabled": True} for rule in EXTRA_RULES},
     "resultTypes": ["violations"],
 }
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site directory under PREFIX; anything else is a 404."""
+    """Serves the site directory under PREFIX, and its 404.html with status 404 for
+    anything missing, as GitHub Pages does."""
 
     def translate_path(self, path: str) -> str:
         url_path = urlsplit(path).path
         if not url_path.startswith(PREFIX):
-            # A path that cannot exist in the site directory
-            return str(Path(self.directory) / "\0-outside-prefix")
+            return str(Path(self.directory) / "\0-outside-prefix")  # cannot exist
         return super().translate_path("/" + path[len(PREFIX) :])
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # The browser drops connections it no longer needs (a page left mid-load)
         pass
 
 
@@ -57,8 +90,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve `site_dir` on 127.0.0.1 (a free port); yields the base URL ending in PREFIX."""
     handler = functools.partial(_Handler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:

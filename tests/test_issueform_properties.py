@@ -219,11 +219,13 @@ def test_unambiguous_bodies_and_stable_rendering(case: tuple[Form, dict[str, Any
     form, values = case
     body = render(values, form)
     first = parse(body, form)
+    flagged = any(DUPLICATE in p for p in first.problems)
     if _heading_lines(body, form) == len(form.sections):
-        assert not any(DUPLICATE in p for p in first.problems)
-    second = parse(render(first.values, form), form)
-    if not any(DUPLICATE in p for p in first.problems + second.problems):
-        assert second.values == first.values
+        assert not flagged
+    if not flagged:  # (a flagged reading may put anything anywhere)
+        second = parse(render(first.values, form), form)
+        # Stripping can turn "### X\u00a0" into the heading line "### X": then flagged.
+        assert second.values == first.values or any(DUPLICATE in p for p in second.problems)
 
 
 @SETTINGS

@@ -17,20 +17,20 @@ def _location(event: Event) -> str:
     return f"{p.name}, {p.street_address}, {p.postal_code} {p.locality}"
 
 
-def edition_calendar(event: Event, *, url: str, stamp: dt.datetime) -> bytes:
-    """One VEVENT for the edition, in Europe/Helsinki with its VTIMEZONE, never floating."""
+def _calendar(event: Event, *, uid: str, summary: str, url: str, stamp: dt.datetime) -> bytes:
+    """One VEVENT in Europe/Helsinki with its VTIMEZONE, never a floating time."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", event.name)
+    calendar.add("x-wr-calname", summary)
     vevent = icalendar.Event()
     host = urlsplit(url).hostname or "talkoot.invalid"
-    vevent.add("uid", f"talkoot-{event.year}@{host}")
+    vevent.add("uid", f"{uid}@{host}")
     vevent.add("dtstamp", stamp.astimezone(dt.UTC))
     vevent.add("dtstart", event.start)
     vevent.add("dtend", event.end)
-    vevent.add("summary", event.name)
+    vevent.add("summary", summary)
     vevent.add("location", _location(event))
     vevent.add("description", f"{event.description}\n\n{url}")
     vevent.add("url", url)
@@ -41,3 +41,14 @@ def edition_calendar(event: Event, *, url: str, stamp: dt.datetime) -> bytes:
         last_date=event.end.date() + dt.timedelta(days=366),
     )
     return bytes(calendar.to_ical())
+
+
+def edition_calendar(event: Event, *, url: str, stamp: dt.datetime) -> bytes:
+    return _calendar(event, uid=f"talkoot-{event.year}", summary=event.name, url=url,
+                     stamp=stamp)
+
+
+def workshop_calendar(event: Event, name: str, slug: str, *, url: str,
+                      stamp: dt.datetime) -> bytes:
+    return _calendar(event, uid=f"talkoot-{event.year}-{slug}",
+                     summary=f"Työpaja: {name} – {event.name}", url=url, stamp=stamp)

@@ -17,7 +17,16 @@ import yaml
 from pydantic import ValidationError
 
 from .exceptions import ContentError, Problem
-from .model import KINDS, Event, Proposal, Registrations, Strict, Workshop
+from .model import (
+    KINDS,
+    Event,
+    Package,
+    Proposal,
+    ProposalStatus,
+    Registrations,
+    Strict,
+    Workshop,
+)
 from .validation import describe, line_of
 
 try:  # libyaml is about 9x faster than the pure-Python loader
@@ -26,6 +35,10 @@ except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
     from yaml import SafeLoader  # type: ignore[assignment]
 
 CONTENT_DIR_ENV = "TALKOOT_CONTENT_DIR"
+# A proposal in one of these statuses is carried by an action package.
+PACKAGED_STATUSES = frozenset(
+    {ProposalStatus.IN_PACKAGE, ProposalStatus.IN_PROGRESS, ProposalStatus.DONE}
+)
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
 
 
@@ -47,6 +60,7 @@ class Content:
     workshops: dict[int, list[Workshop]] = field(default_factory=dict)
     proposals: list[Proposal] = field(default_factory=list)
     registrations: dict[int, Registrations] = field(default_factory=dict)
+    packages: dict[int, list[Package]] = field(default_factory=dict)
     sources: dict[int, str] = field(default_factory=dict)  # id(model) -> relative path
 
     def source_of(self, item: Strict) -> str:
@@ -62,6 +76,12 @@ class Content:
 
     def workshop(self, year: int, slug: str) -> Workshop | None:
         return next((w for w in self.workshops.get(year, []) if w.slug == slug), None)
+
+    def package(self, year: int, slug: str) -> Package | None:
+        return next((p for p in self.packages.get(year, []) if p.slug == slug), None)
+
+    def proposal(self, number: int) -> Proposal | None:
+        return next((p for p in self.proposals if p.id == number), None)
 
     def proposals_of(self, year: int, workshop: str | None = None) -> list[Proposal]:
         return [
@@ -97,6 +117,11 @@ def _check_location(kind: str, rel: str, path: str, item: Strict, text: str,
     stem = PurePosixPath(rel).stem
     if isinstance(item, Event) and stem != str(item.year):
         add("year", f"vuosi {item.year} ei vastaa tiedoston nimeä {stem}.yml")
+    elif isinstance(item, Package):
+        if len(parts) != 3 or parts[1] != str(item.edition):
+            add("edition", f"kokonaisuuden pitää olla kansiossa packages/{item.edition}/")
+        if stem != item.slug:
+            add("slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
     elif isinstance(item, Registrations) and stem != str(item.edition):
         add("edition", f"vuosi {item.edition} ei vastaa tiedoston nimeä {stem}.yml")
     elif isinstance(item, Workshop):
@@ -154,6 +179,8 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
             content.proposals.append(item)
         elif isinstance(item, Registrations):
             content.registrations[item.edition] = item
+        elif isinstance(item, Package):
+            content.packages.setdefault(item.edition, []).append(item)
     problems.extend(_check_references(content, files, failed, display_root))
     if not content.events and not problems:
         problems.append(Problem(f"{display_root}/events", 0, "", "yhtään tapahtumaa ei löytynyt"))
@@ -162,6 +189,8 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
     for workshops in content.workshops.values():
         workshops.sort(key=lambda w: (w.order, w.slug))
     content.proposals.sort(key=lambda p: (p.edition, p.id))
+    for packages in content.packages.values():
+        packages.sort(key=lambda p: p.slug)
     return content
 
 
@@ -201,8 +230,45 @@ def _check_references(content: Content, files: Mapping[str, str], failed: set[st
                 yield problem(registrations, "workshops",
                               f"työpajaan '{entry.workshop}' on vahvistettu {entry.participants} "
                               f"paikkaa, mutta siihen mahtuu {workshop.capacity}")
+    proposal_ids = {p.id for p in content.proposals}
+    packaged: set[int] = set()
+    for year, packages in content.packages.items():
+        slugs: dict[str, Package] = {}
+        for package in packages:
+            if package.slug in slugs:
+                first = f"{root}/{content.source_of(slugs[package.slug])}"
+                yield problem(package, "slug", f"'{package.slug}' on jo käytössä tiedostossa {first}")
+            slugs.setdefault(package.slug, package)
+            packaged.update(package.proposals)
+            if year not in known_years:
+                yield problem(package, "edition", f"vuoden {year} tapahtumaa ei ole")
+                continue
+            for slug in package.workshops:
+                if content.workshop(year, slug) is None and year not in uncertain:
+                    yield problem(package, "workshops", f"työpajaa '{slug}' ei ole vuonna {year}")
+            for number in package.proposals:
+                if number not in proposal_ids:
+                    yield problem(package, "proposals", f"ehdotusta {number} ei ole")
+            origin = package.carried_from
+            if origin and content.package(origin.edition, origin.slug) is None:
+                yield problem(package, "carried_from",
+                              f"vuoden {origin.edition} kokonaisuutta '{origin.slug}' ei ole")
+    for year, workshops in content.workshops.items():
+        for workshop in workshops:
+            for goal in workshop.outcomes.goals if workshop.outcomes else []:
+                for number in goal.proposals:
+                    if number not in proposal_ids:
+                        yield problem(workshop, "outcomes", f"tavoite '{goal.title}': "
+                                      f"ehdotusta {number} ei ole")
+                for slug in goal.packages:
+                    if content.package(year, slug) is None:
+                        yield problem(workshop, "outcomes", f"tavoite '{goal.title}': "
+                                      f"kokonaisuutta '{slug}' ei ole vuonna {year}")
     seen: dict[int, Proposal] = {}
     for proposal in content.proposals:
+        if proposal.status in PACKAGED_STATUSES and proposal.id not in packaged:
+            yield problem(proposal, "history", f"tila on '{proposal.status.value}', mutta "
+                          "mikään toimenpidekokonaisuus ei sisällä ehdotusta")
         if proposal.id in seen:
             first = f"{root}/{content.source_of(seen[proposal.id])}"
             yield problem(proposal, "id", f"numero {proposal.id} on jo käytössä tiedostossa {first}")

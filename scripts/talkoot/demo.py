@@ -16,7 +16,7 @@ import yaml
 
 from . import fi
 from .content import schema_line
-from .model import CityRole, ProposalStatus
+from .model import CityRole, PackageStatus, ProposalStatus
 
 WORKSHOPS = [
     ("Kauppa, matkailu, ravintola-ala ja vapaa-ajan palvelut",
@@ -146,6 +146,68 @@ def _proposal(rng: random.Random, number: int, year: int) -> dict[str, Any]:
     return data
 
 
+PACKAGES = [
+    # slug, title, status for the newest edition, progress, city role
+    ("osaaminen", "Osaajat ja työvoima alueelle", PackageStatus.IN_PROGRESS, 40, CityRole.DIRECT),
+    ("luvat", "Sujuvammat luvat ja hankinnat", PackageStatus.DONE, 100, CityRole.DIRECT),
+    ("tapahtumat", "Ympärivuotinen tapahtumakaupunki", PackageStatus.PLANNED, 0,
+     CityRole.ADVOCACY),
+]
+# Which package carries a proposal that reached these statuses.
+PACKAGE_FOR_STATUS = {
+    ProposalStatus.DONE: "luvat",
+    ProposalStatus.IN_PROGRESS: "osaaminen",
+    ProposalStatus.IN_PACKAGE: "tapahtumat",
+}
+
+
+def embargo_day(last_year: int) -> dt.date:
+    """The January results event after the newest edition: its packages wait for it."""
+    return dt.date(last_year + 1, 1, 15)
+
+
+def _package(year: int, years: list[int], slug: str, title: str, status: PackageStatus,
+             progress: int, role: CityRole, proposals: list[dict[str, Any]]) -> dict[str, Any]:
+    newest = year == years[-1]
+    if not newest and slug == "osaaminen":
+        status, progress = PackageStatus.CARRIED_FORWARD, 30
+    if not newest and slug == "tapahtumat":
+        status, progress = PackageStatus.DONE, 100
+    workshops = sorted({p["workshop"] for p in proposals}) or [fi.slug(WORKSHOPS[0][0])]
+    data: dict[str, Any] = {
+        "edition": year,
+        "slug": slug,
+        "title": title,
+        "description": f"Vuoden {year} työpajojen tavoitteista koottu kokonaisuus, jota "
+        f"kaupunki vie eteenpäin vuonna {year + 1}.",
+        "workshops": workshops,
+        "proposals": [p["id"] for p in proposals],
+        "city_role": role.value,
+        "responsible_unit": "Elinkeinopalvelut Wirma",
+        "status": status.value,
+        "progress": progress,
+        "milestones": [
+            {"title": "Työryhmä koottu", "due": f"{year + 1}-02-28", "done": f"{year + 1}-02-20"},
+            {"title": "Ensimmäiset toimenpiteet käynnissä", "due": f"{year + 1}-06-30"},
+        ],
+        "updates": [{"date": f"{year + 1}-03-01",
+                     "text": "Työryhmä on aloittanut ja kokoontuu kuukausittain."}],
+    }
+    if status == PackageStatus.DONE:
+        data["completed"] = f"{year + 1}-10-31"
+        data["milestones"][1]["done"] = f"{year + 1}-06-15"
+    if newest and slug == "tapahtumat":
+        data["publish_from"] = embargo_day(year).isoformat()
+        data["title"] = "Salainen kokonaisuus: ympärivuotinen tapahtumakaupunki"
+    if not newest and slug == "osaaminen":
+        data["updates"].append({"date": f"{year + 1}-11-15",
+                                "text": "Kokonaisuus jatkuu seuraavana vuonna."})
+    previous = years.index(year) - 1
+    if newest and slug == "osaaminen" and previous >= 0:
+        data["carried_from"] = {"edition": years[previous], "slug": slug}
+    return data
+
+
 def demo_files(*, editions: int, proposals: int, seed: int = 2023,
                last_year: int = 2025) -> Iterator[tuple[str, str]]:
     """(relative path, YAML text) for a whole content set."""
@@ -158,11 +220,26 @@ def demo_files(*, editions: int, proposals: int, seed: int = 2023,
             data = _workshop(year, order, name, topic)
             rel = f"workshops/{year}/{data['slug']}.yml"
             yield rel, _dump("workshops", rel, data)
+    carried: dict[int, dict[str, list[dict[str, Any]]]] = {y: {} for y in years}
     for number in range(1, proposals + 1):
         year = years[(number - 1) * len(years) // max(proposals, 1)]
         data = _proposal(rng, number, year)
+        package = PACKAGE_FOR_STATUS.get(ProposalStatus(data["history"][-1]["status"]))
+        if package:
+            carried[year].setdefault(package, []).append(data)
+            if year == years[-1] and package == "tapahtumat":
+                # the decision to package it is published with the package
+                for change in data["history"]:
+                    if change["status"] == ProposalStatus.IN_PACKAGE.value:
+                        change["publish_from"] = embargo_day(year).isoformat()
         rel = f"proposals/{year}/{number}-{fi.slug(data['title'], max_length=40)}.yml"
         yield rel, _dump("proposals", rel, data)
+    for year in years:
+        for slug, title, status, progress, role in PACKAGES:
+            data = _package(year, years, slug, title, status, progress, role,
+                            carried[year].get(slug, []))
+            rel = f"packages/{year}/{slug}.yml"
+            yield rel, _dump("packages", rel, data)
 
 
 def write_demo_content(out: Path, *, editions: int, proposals: int, seed: int = 2023) -> int:

@@ -437,7 +437,7 @@ def _choose(candidates: Sequence[_Candidate], count: int) -> tuple[list[int], li
             score = best[section]
             if score is not None and score > base:
                 base, base_at = score, best_at[section]
-        forward[index] = (base[0] + 1, base[1])
+        forward[index] = (base[0] + 1, base[1] + candidate.strong)
         back[index] = base_at
         current = best[candidate.section]
         if current is None or forward[index] > current:

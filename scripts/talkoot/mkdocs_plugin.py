@@ -19,6 +19,7 @@ from . import clock
 from .content import load_dir, resolve_content_dir
 from .exceptions import ContentError
 from .pages import Site, SiteInfo
+from .publication import published
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
 
@@ -44,7 +45,9 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
             repo_url=config.repo_url,
             now=clock.now(),
         )
-        self.site = Site(content, info)
+        # Everything is rendered from the published view: nothing under embargo reaches
+        # a page, a feed, a data file, the search index or the sitemap.
+        self.site = Site(published(content, info.now.date()), info)
         config.nav = self.site.nav() + list(config.nav or [])
         # mkdocs serve rebuilds when content changes
         config.watch.append(str(directory))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic_core import PydanticCustomError
@@ -105,6 +105,13 @@ class ResultsEvent(Strict):
     description: LongText | None = None
     url: Url | None = None
 
+    @property
+    def month_date(self) -> dt.date | None:
+        if self.month is None:
+            return None
+        year, month = self.month.split("-")
+        return dt.date(int(year), int(month), 1)
+
 
 class Event(Strict):
     """One edition of the event: `content/events/<year>.yml`."""
@@ -113,6 +120,9 @@ class Event(Strict):
     name: ShortText
     start: LocalDateTime
     end: LocalDateTime
+    dates_confirmed: bool = Field(
+        default=True, description="false, kun ajankohta on vielä alustava (uusi vuosi)"
+    )
     end_is_estimate: bool = Field(
         default=False, description="Päättymisaika on arvio, jota ei ole julkaistu"
     )
@@ -132,6 +142,24 @@ class Event(Strict):
         return self
 
 
+class Goal(Strict):
+    """A shared goal agreed in a workshop, and what carries it forward."""
+
+    title: ShortText
+    description: LongText | None = None
+    proposals: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list)
+    packages: list[Slug] = Field(default_factory=list)
+
+
+class Outcomes(Strict):
+    """What a workshop produced, filled in by editors after the day."""
+
+    strengths: list[ShortText] = Field(default_factory=list, description="Vahvuudet")
+    prerequisites: list[ShortText] = Field(default_factory=list, description="Edellytykset")
+    bottlenecks: list[ShortText] = Field(default_factory=list, description="Pullonkaulat")
+    goals: list[Goal] = Field(default_factory=list, description="Yhteiset tavoitteet")
+
+
 class Workshop(Strict):
     """A sector workshop of an edition: `content/workshops/<year>/<slug>.yml`."""
 
@@ -143,6 +171,7 @@ class Workshop(Strict):
     questions: list[ShortText] = Field(min_length=1)
     facilitators: list[ShortText] = Field(default_factory=list)
     capacity: Annotated[int, Field(ge=1, le=1000)] | None = None
+    outcomes: Outcomes | None = None
 
 
 class CityRole(StrEnum):
@@ -167,6 +196,28 @@ class StatusChange(Strict):
     date: dt.date
     status: ProposalStatus
     note: LongText | None = Field(default=None, description="Toimittajien perustelu tai vastaus")
+    publish_from: dt.date | None = Field(
+        default=None, description="Päätös julkaistaan vasta tänä päivänä (esim. tammikuun tilaisuus)"
+    )
+
+
+# Which status may follow which: forward through the lifecycle, or out of it.
+TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
+    ProposalStatus.RECEIVED: frozenset({ProposalStatus.PUBLISHED, ProposalStatus.NOT_TAKEN_FORWARD}),
+    ProposalStatus.PUBLISHED: frozenset(
+        {ProposalStatus.PRIORITISED, ProposalStatus.IN_PACKAGE, ProposalStatus.NOT_TAKEN_FORWARD}
+    ),
+    ProposalStatus.PRIORITISED: frozenset(
+        {ProposalStatus.IN_PACKAGE, ProposalStatus.NOT_TAKEN_FORWARD}
+    ),
+    ProposalStatus.IN_PACKAGE: frozenset(
+        {ProposalStatus.IN_PROGRESS, ProposalStatus.DONE, ProposalStatus.NOT_TAKEN_FORWARD}
+    ),
+    ProposalStatus.IN_PROGRESS: frozenset({ProposalStatus.DONE, ProposalStatus.NOT_TAKEN_FORWARD}),
+    ProposalStatus.DONE: frozenset(),
+    ProposalStatus.NOT_TAKEN_FORWARD: frozenset(),
+}
+FIRST_STATUSES = frozenset({ProposalStatus.RECEIVED, ProposalStatus.PUBLISHED})
 
 
 class Proposal(Strict):
@@ -193,6 +244,15 @@ class Proposal(Strict):
         dates = [self.submitted, *(change.date for change in self.history)]
         if any(later < earlier for earlier, later in zip(dates, dates[1:], strict=False)):
             raise PydanticCustomError("history_order", "history_order")
+        statuses = [change.status for change in self.history]
+        if statuses[0] not in FIRST_STATUSES:
+            raise PydanticCustomError("history_first", "history_first")
+        for index, (before, after) in enumerate(zip(statuses, statuses[1:], strict=False), 1):
+            if after not in TRANSITIONS[before]:
+                raise PydanticCustomError(
+                    "history_transition", "history_transition",
+                    {"index": index, "before": before.value, "after": after.value},
+                )
         return self
 
     @property
@@ -206,6 +266,66 @@ class Proposal(Strict):
     @property
     def answer(self) -> str | None:
         return next((c.note for c in reversed(self.history) if c.note), None)
+
+
+class PackageStatus(StrEnum):
+    PLANNED = "suunnitteilla"
+    IN_PROGRESS = "kaynnissa"
+    DONE = "valmis"
+    STOPPED = "keskeytetty"
+    CARRIED_FORWARD = "siirretty"
+
+
+UNFINISHED_PACKAGE_STATUSES = frozenset({PackageStatus.PLANNED, PackageStatus.IN_PROGRESS})
+
+
+class Milestone(Strict):
+    title: ShortText
+    due: dt.date | None = Field(default=None, description="Tavoitepäivä")
+    done: dt.date | None = Field(default=None, description="Toteutumispäivä")
+
+
+class PackageUpdate(Strict):
+    date: dt.date
+    text: LongText
+    publish_from: dt.date | None = None
+
+
+class CarriedFrom(Strict):
+    edition: Annotated[int, Field(ge=2000, le=2100)]
+    slug: Slug
+
+
+class Package(Strict):
+    """An action package (toimenpidekokonaisuus): `content/packages/<year>/<slug>.yml`."""
+
+    edition: Annotated[int, Field(ge=2000, le=2100)]
+    slug: Slug
+    title: ShortText
+    description: LongText
+    workshops: list[Slug] = Field(min_length=1)
+    proposals: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list)
+    city_role: Literal[CityRole.DIRECT, CityRole.ADVOCACY] = Field(
+        description="suora = kaupunki toimii itse, edunvalvonta = kaupunki edunvalvojana"
+    )
+    responsible_unit: ShortText = Field(description="Vastuuyksikkö")
+    status: PackageStatus
+    progress: Annotated[int, Field(ge=0, le=100, description="Edistyminen prosentteina")]
+    completed: dt.date | None = Field(default=None, description="Valmistumispäivä")
+    milestones: list[Milestone] = Field(default_factory=list)
+    updates: list[PackageUpdate] = Field(default_factory=list)
+    publish_from: dt.date | None = Field(
+        default=None, description="Julkaistaan vasta tänä päivänä (esim. tammikuun tilaisuus)"
+    )
+    carried_from: CarriedFrom | None = None
+
+    @model_validator(mode="after")
+    def _done_has_date(self) -> Package:
+        if self.status == PackageStatus.DONE and self.completed is None:
+            raise PydanticCustomError("done_without_date", "done_without_date")
+        if self.status == PackageStatus.DONE and self.progress != 100:
+            raise PydanticCustomError("done_not_complete", "done_not_complete")
+        return self
 
 
 class WorkshopRegistrations(Strict):
@@ -232,4 +352,5 @@ KINDS: dict[str, type[Strict]] = {
     "workshops": Workshop,
     "proposals": Proposal,
     "registrations": Registrations,
+    "packages": Package,
 }

@@ -18,14 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import calendar, fi
+from . import calendar, charts, feeds, fi, opendata
 from .content import Content
-from .model import CityRole, Event, Proposal, ProposalStatus, Workshop
+from .model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
 
@@ -43,6 +43,15 @@ CITY_ROLE_LABELS: dict[CityRole, str] = {
     CityRole.ADVOCACY: "Kaupunki toimii edunvalvojana",
     CityRole.UNKNOWN: "Ei vielä tiedossa",
 }
+PACKAGE_STATUS_LABELS: dict[PackageStatus, str] = {
+    PackageStatus.PLANNED: "Suunnitteilla",
+    PackageStatus.IN_PROGRESS: "Käynnissä",
+    PackageStatus.DONE: "Valmis",
+    PackageStatus.STOPPED: "Keskeytetty",
+    PackageStatus.CARRIED_FORWARD: "Siirretty seuraavalle vuodelle",
+}
+FEED_PROPOSALS = "syotteet/ehdotukset.xml"
+FEED_CHANGES = "syotteet/tilamuutokset.xml"
 # Received proposals wait for the editors; everything later is public.
 PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
@@ -180,6 +189,7 @@ def _environment() -> jinja2.Environment:
         when=fi.when,
         time_range=fi.time_range,
         status_label=lambda s: STATUS_LABELS[s],
+        package_status_label=lambda s: PACKAGE_STATUS_LABELS[s],
         city_role_label=lambda r: CITY_ROLE_LABELS[r],
     )
     return env
@@ -189,9 +199,19 @@ class Site:
     """Resolves URLs and renders every page of the site from the content."""
 
     def __init__(self, content: Content, info: SiteInfo) -> None:
+        """`content` is what may be published (`talkoot.publication.published`)."""
         self.content = content
         self.info = info
         self.env = _environment()
+        self.packages_of_proposal: dict[int, list[Package]] = {}
+        self.carried_forward: dict[tuple[int, str], Package] = {}
+        for packages in content.packages.values():
+            for package in packages:
+                for number in package.proposals:
+                    self.packages_of_proposal.setdefault(number, []).append(package)
+                if package.carried_from:
+                    origin = package.carried_from
+                    self.carried_forward[(origin.edition, origin.slug)] = package
 
     # -- URLs (relative to the site root, for links between pages) ----------------------
 
@@ -208,6 +228,14 @@ class Site:
     @staticmethod
     def calendar_file(year: int) -> str:
         return f"{year}/talkoot-{year}.ics"
+
+    @staticmethod
+    def workshop_calendar_file(workshop: Workshop) -> str:
+        return f"{workshop.edition}/tyopajat/{workshop.slug}.ics"
+
+    @staticmethod
+    def workshop_feed(workshop: Workshop, kind: str) -> str:
+        return f"{workshop.edition}/tyopajat/{workshop.slug}-{kind}.xml"
 
     def absolute(self, relative: str) -> str:
         return self.info.site_url + relative
@@ -233,9 +261,13 @@ class Site:
         yield self._generate_contact()
         for year in sorted(self.content.events, reverse=True):
             yield from self._generate_edition(year)
+            yield from self._generate_packages(year)
+            yield self._generate_results(year)
         yield self._render("arkisto.md", "archive.md.j2", "Arkisto",
                            "Tulevaisuuden suunnittelutalkoiden aiemmat vuodet ja niiden tulokset.",
                            editions=self._editions_newest_first())
+        yield from self._generate_feeds()
+        yield from self._generate_open_data()
 
     def _generate_contact(self) -> Page:
         event = self.content.current
@@ -271,8 +303,12 @@ class Site:
                 f"{base}/tyopajat/{workshop.slug}.md", "workshop.md.j2",
                 f"{workshop.name} – työpaja {year}", workshop.description,
                 workshop=workshop, workshop_proposals=self.public_proposals(year, workshop.slug),
+                workshop_packages=[p for p in context["packages"] if workshop.slug in p.workshops],
                 **context,
             )
+            yield Page(self.workshop_calendar_file(workshop), calendar.workshop_calendar(
+                event, workshop.name, workshop.slug,
+                url=self.absolute(self.workshop_url(workshop)), stamp=self.info.now))
         yield self._render(f"{base}/ehdotukset/index.md", "proposals.md.j2",
                            f"Kehittämisehdotukset {year}",
                            f"Yritysten kehittämisehdotukset {year} työpajoittain ja tiloittain.",
@@ -282,10 +318,153 @@ class Site:
                 f"{base}/ehdotukset/{proposal.id}.md", "proposal.md.j2", proposal.title,
                 f"Kehittämisehdotus {year}: {proposal.challenge[:140]}",
                 proposal=proposal,
-                workshop=self.content.workshop(year, proposal.workshop), **context,
+                workshop=self.content.workshop(year, proposal.workshop),
+                proposal_packages=self.packages_of_proposal.get(proposal.id, []), **context,
             )
         yield Page(self.calendar_file(year), calendar.edition_calendar(
             event, url=self.absolute(f"{base}/"), stamp=self.info.now))
+
+    def _generate_packages(self, year: int) -> Iterator[Page]:
+        context = self._edition_context(year)
+        base = self.edition_dir(year)
+        yield self._render(f"{base}/toimenpiteet/index.md", "packages.md.j2",
+                           f"Toimenpidekokonaisuudet {year}",
+                           f"Vuoden {year} talkoiden toimenpidekokonaisuudet ja niiden edistyminen.",
+                           **context)
+        for package in context["packages"]:
+            origin = package.carried_from
+            yield self._render(
+                f"{base}/toimenpiteet/{package.slug}.md", "package.md.j2", package.title,
+                f"Toimenpidekokonaisuus {year}: {package.description[:140]}",
+                package=package,
+                package_workshops=[w for w in context["workshops"] if w.slug in package.workshops],
+                package_proposals=[p for n in package.proposals
+                                   if (p := self.content.proposal(n)) is not None
+                                   and p.status in PUBLIC_STATUSES],
+                origin=self.content.package(origin.edition, origin.slug) if origin else None,
+                successor=self.carried_forward.get((year, package.slug)),
+                **context,
+            )
+
+    def _generate_results(self, year: int) -> Page:
+        context = self._edition_context(year)
+        statuses = [s for s in ProposalStatus if s in PUBLIC_STATUSES]
+        series = [charts.Series(STATUS_LABELS[s], charts.PALETTE[i % len(charts.PALETTE)])
+                  for i, s in enumerate(statuses)]
+        rows = []
+        for workshop in context["workshops"]:
+            proposals = self.public_proposals(year, workshop.slug)
+            rows.append((workshop.name, [sum(p.status == s for p in proposals) for s in statuses]))
+        total = sum(sum(values) for _, values in rows)
+        proposals_chart = charts.stacked_bars(
+            f"ehdotukset-{year}", rows, series,
+            title=f"Ehdotukset {year} työpajoittain ja tiloittain",
+            description=f"{total} julkaistua ehdotusta; sama tieto on kaavion alla taulukkona.",
+            caption="Ehdotusten määrät työpajoittain, väreinä tilat.",
+        ) if total else None
+        packages = context["packages"]
+        progress_chart = charts.progress_bars(
+            f"kokonaisuudet-{year}", [(p.title, p.progress) for p in packages],
+            title=f"Toimenpidekokonaisuuksien edistyminen {year}",
+            description="Kunkin kokonaisuuden edistyminen prosentteina; sama tieto on kaavion "
+            "alla taulukkona.",
+            caption="Toimenpidekokonaisuuksien edistyminen.",
+        ) if packages else None
+        return self._render(
+            f"{self.edition_dir(year)}/tulokset.md", "results.md.j2", f"Tulokset {year}",
+            f"Vuoden {year} talkoiden tulokset yhdellä silmäyksellä: ehdotukset ja "
+            "toimenpidekokonaisuudet.",
+            statuses=statuses, status_rows=rows, total=total,
+            proposals_chart=Markup(proposals_chart) if proposals_chart else None,
+            progress_chart=Markup(progress_chart) if progress_chart else None, **context,
+        )
+
+    def _feed_entries(self, proposals: list[Proposal]) -> tuple[list[feeds.Entry],
+                                                                list[feeds.Entry]]:
+        host = urlsplit(self.info.site_url).hostname or "talkoot.invalid"
+        published, changes = [], []
+        for proposal in proposals:
+            url = self.absolute(self.proposal_url(proposal))
+            tag = f"tag:{host},{proposal.edition}:ehdotus/{proposal.id}"
+            public = [c for c in proposal.history if c.status in PUBLIC_STATUSES]
+            if not public:
+                continue
+            published.append(feeds.Entry(tag, proposal.title, url, public[0].date,
+                                         proposal.challenge[:400]))
+            for index, change in enumerate(public[1:], start=1):
+                changes.append(feeds.Entry(
+                    f"{tag}/{index}", f"{proposal.title}: {STATUS_LABELS[change.status]}", url,
+                    change.date, change.note or STATUS_LABELS[change.status]))
+        return published, changes
+
+    def _generate_feeds(self) -> Iterator[Page]:
+        proposals = [p for p in self.content.proposals if p.status in PUBLIC_STATUSES]
+        author = self.content.current.organiser.name
+        new, changes = self._feed_entries(proposals)
+        for path, title, entries in (
+            (FEED_PROPOSALS, "Uudet kehittämisehdotukset", new),
+            (FEED_CHANGES, "Kehittämisehdotusten tilamuutokset", changes),
+        ):
+            yield Page(path, feeds.atom(
+                feed_id=self.absolute(path), title=f"{title} – {self.info.site_name}",
+                url=self.info.site_url, self_url=self.absolute(path), author=author,
+                entries=entries))
+        for year, workshops in self.content.workshops.items():
+            for workshop in workshops:
+                mine = [p for p in proposals if p.edition == year and p.workshop == workshop.slug]
+                new, changes = self._feed_entries(mine)
+                for kind, title, entries in (("ehdotukset", "Uudet ehdotukset", new),
+                                             ("tilamuutokset", "Tilamuutokset", changes)):
+                    path = self.workshop_feed(workshop, kind)
+                    yield Page(path, feeds.atom(
+                        feed_id=self.absolute(path),
+                        title=f"{title}: {workshop.name} {year} – {self.info.site_name}",
+                        url=self.absolute(self.workshop_url(workshop)),
+                        self_url=self.absolute(path), author=author, entries=entries))
+
+    def _generate_open_data(self) -> Iterator[Page]:
+        updated = self.info.now.date()
+        proposals = [
+            opendata.ProposalRecord(
+                id=p.id, edition=p.edition, workshop=p.workshop,
+                workshop_name=w.name if (w := self.content.workshop(p.edition, p.workshop)) else "",
+                title=p.title, challenge=p.challenge, action=p.action, impact=p.impact,
+                city_role=p.city_role.value, organisation=p.organisation, status=p.status.value,
+                status_date=p.updated, submitted=p.submitted,
+                packages=[f"{k.edition}/{k.slug}" for k in self.packages_of_proposal.get(p.id, [])],
+                url=self.absolute(self.proposal_url(p)),
+            )
+            for p in self.content.proposals if p.status in PUBLIC_STATUSES
+        ]
+        packages = [
+            opendata.PackageRecord(
+                edition=k.edition, slug=k.slug, title=k.title, description=k.description,
+                workshops=list(k.workshops), proposals=list(k.proposals),
+                city_role=k.city_role.value, responsible_unit=k.responsible_unit,
+                status=k.status.value, progress=k.progress, completed=k.completed,
+                carried_from=f"{k.carried_from.edition}/{k.carried_from.slug}"
+                if k.carried_from else None,
+                url=self.absolute(f"{k.edition}/toimenpiteet/{k.slug}/"),
+            )
+            for packages in self.content.packages.values() for k in packages
+        ]
+        for name, records, key in (
+            ("ehdotukset", proposals, lambda r: (r.edition, r.id)),
+            ("toimenpidekokonaisuudet", packages, lambda r: (r.edition, r.slug)),
+        ):
+            for path, data in opendata.dataset_files(
+                    name, records, base_url=self.info.site_url, updated=updated,
+                    sort_key=key).items():
+                yield Page(path, data)
+        yield self._render(
+            "avoin-data.md", "opendata.md.j2", "Avoin data",
+            "Kehittämisehdotukset ja toimenpidekokonaisuudet avoimena datana (JSON ja CSV, "
+            "CC BY 4.0).",
+            datasets=[(name, title, opendata.field_table(model))
+                      for name, (title, model) in opendata.DATASETS.items()],
+            licence=opendata.LICENCE, licence_url=opendata.LICENCE_URL,
+            proposal_count=len(proposals), package_count=len(packages),
+        )
 
     # -- context ----------------------------------------------------------------------
 
@@ -305,6 +484,7 @@ class Site:
             "calendar_file": self.calendar_file(year),
             "json_ld": _json_ld(self._event_json_ld(event)),
             "registrations": self._registrations_by_workshop(year),
+            "packages": self.content.packages.get(year, []),
         }
 
     def _registrations_by_workshop(self, year: int) -> dict[str, Any]:
@@ -384,7 +564,10 @@ class Site:
             {"Työpajat": f"{base}/tyopajat/index.md"},
             {"Ilmoittautuminen": f"{base}/ilmoittautuminen.md"},
             {"Ehdotukset": f"{base}/ehdotukset/index.md"},
+            {"Toimenpiteet": f"{base}/toimenpiteet/index.md"},
+            {"Tulokset": f"{base}/tulokset.md"},
             {"Arkisto": "arkisto.md"},
+            {"Avoin data": "avoin-data.md"},
         ]
 
 

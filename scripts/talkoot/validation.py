@@ -19,6 +19,10 @@ Loc = tuple[str | int, ...]
 _CUSTOM: dict[str, tuple[str | None, str]] = {
     "end_before_start": ("end", "päättyy ennen alkamistaan"),
     "history_order": ("history", "muutokset eivät ole aikajärjestyksessä (vanhin ensin)"),
+    "history_first": ("history", "ensimmäisen tilan pitää olla vastaanotettu tai julkaistu"),
+    "history_transition": ("history.{index}.status", "tilasta {before} ei voi siirtyä tilaan {after}"),
+    "done_without_date": ("completed", "valmiilla kokonaisuudella pitää olla valmistumispäivä"),
+    "done_not_complete": ("progress", "valmiin kokonaisuuden edistymisen pitää olla 100"),
 }
 
 _PATTERNS: dict[str, str] = {
@@ -36,7 +40,10 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
     loc: Loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
     if kind in _CUSTOM:
         field, message = _CUSTOM[kind]
-        return ((*loc, field) if field else loc), message
+        parts = tuple(
+            int(part) if part.isdigit() else part for part in field.format(**ctx).split(".")
+        ) if field else ()
+        return (*loc, *parts), message.format(**ctx)
     return loc, _message(kind, ctx)
 
 

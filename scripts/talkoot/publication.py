@@ -1,0 +1,61 @@
+"""What may be published on a given day: the embargo.
+
+A package, a proposal's status change or a package update can carry `publish_from`. The
+build filters the content once, here, before anything is rendered, so pages, feeds, data
+files, the search index and the sitemap all see the same published view and nothing under
+embargo can leak into any of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .content import Content
+from .model import Package, Proposal
+
+
+def _visible(publish_from: dt.date | None, today: dt.date) -> bool:
+    return publish_from is None or publish_from <= today
+
+
+def _proposal(proposal: Proposal, today: dt.date) -> Proposal | None:
+    history = [change for change in proposal.history if _visible(change.publish_from, today)]
+    if not history:
+        return None
+    if len(history) == len(proposal.history):
+        return proposal
+    return proposal.model_copy(update={"history": history})
+
+
+def _package(package: Package, today: dt.date) -> Package | None:
+    if not _visible(package.publish_from, today):
+        return None
+    updates = [u for u in package.updates if _visible(u.publish_from, today)]
+    if len(updates) == len(package.updates):
+        return package
+    return package.model_copy(update={"updates": updates})
+
+
+def published(content: Content, today: dt.date) -> Content:
+    """The content as the public may see it on `today`."""
+    view = Content(
+        events=content.events,
+        workshops=content.workshops,
+        registrations=content.registrations,
+        sources=dict(content.sources),
+    )
+    for proposal in content.proposals:
+        visible = _proposal(proposal, today)
+        if visible is not None:
+            view.proposals.append(visible)
+            view.sources[id(visible)] = content.sources[id(proposal)]
+    for year, packages in content.packages.items():
+        kept = []
+        for package in packages:
+            visible_package = _package(package, today)
+            if visible_package is not None:
+                kept.append(visible_package)
+                view.sources[id(visible_package)] = content.sources[id(package)]
+        if kept:
+            view.packages[year] = kept
+    return view
