@@ -65,6 +65,29 @@ def _parse_issue(args: argparse.Namespace) -> int:
     return parse_issue_main(args.form, args.body)
 
 
+def _new_event(args: argparse.Namespace) -> int:
+    from . import forms
+    from .content import load_dir
+    from .newevent import scaffold
+    from .project import find_project
+
+    project = find_project()
+    content = project.load_content()
+    for rel, text in scaffold(content, args.year).items():
+        path = project.content_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"Kirjoitettiin {path.relative_to(project.root)}")
+    content = load_dir(project.content_dir)
+    edition = forms.edition_from_content(content, project.site_url)
+    for message in forms.write_or_check(forms.render_forms(edition), project.forms_dir, False):
+        print(message)
+    print(f"Vuoden {args.year} tapahtuma on luotu. Tarkista päivämäärät tiedostosta "
+          f"content/events/{args.year}.yml ja poista sieltä rivi 'dates_confirmed: false', "
+          "kun ajankohta on varma.")
+    return 0
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="talkoot", description="Tulevaisuuden suunnittelutalkoiden sivusto ja lomakkeet."
@@ -91,6 +114,10 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--proposals", type=int, default=60, help="ehdotusten määrä")
     demo.add_argument("--seed", type=int, default=2023, help="satunnaislukujen siemen")
     demo.set_defaults(handler=_demo_content)
+
+    new_event = sub.add_parser("new-event", help="luo seuraavan vuoden tapahtuma uusimman pohjalta")
+    new_event.add_argument("year", type=int, help="uuden tapahtuman vuosi")
+    new_event.set_defaults(handler=_new_event)
 
     parse = sub.add_parser("parse-issue", help="jäsennä issuen teksti lomakkeen mukaan JSONiksi")
     parse.add_argument("--form", required=True, help="lomakepohja (.github/ISSUE_TEMPLATE/*.yml)")

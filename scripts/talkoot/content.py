@@ -52,6 +52,16 @@ def schema_name(model: type[Strict]) -> str:
     return model.__name__.lower()
 
 
+def dump(relative_path: str, data: Mapping[str, Any] | Strict) -> str:
+    """A content file's text: the schema line, then YAML from an emitter (never from
+    string formatting, so no value can break out of its field)."""
+    kind = PurePosixPath(relative_path).parts[0]
+    if isinstance(data, Strict):
+        data = data.model_dump(mode="json", exclude_defaults=True)
+    body = yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False, width=100)
+    return f"{schema_line(kind, relative_path)}\n{body}"
+
+
 @dataclass
 class Content:
     """All content, indexed the ways the pages and the Action need it."""

@@ -12,10 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import fi
-from .content import schema_line
+from .content import dump
 from .model import CityRole, PackageStatus, ProposalStatus
 
 WORKSHOPS = [
@@ -66,11 +64,6 @@ NOTES = {
     ProposalStatus.NOT_TAKEN_FORWARD: "Asia ei kuulu kaupungin päätösvaltaan; välitimme sen "
     "eteenpäin maakuntaliitolle.",
 }
-
-
-def _dump(kind: str, relative: str, data: dict[str, Any]) -> str:
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return f"{schema_line(kind, relative)}\n{body}"
 
 
 def _event(year: int) -> dict[str, Any]:
@@ -215,11 +208,11 @@ def demo_files(*, editions: int, proposals: int, seed: int = 2023,
     years = list(range(last_year - editions + 1, last_year + 1))
     for year in years:
         rel = f"events/{year}.yml"
-        yield rel, _dump("events", rel, _event(year))
+        yield rel, dump(rel, _event(year))
         for order, (name, topic) in enumerate(WORKSHOPS, start=1):
             data = _workshop(year, order, name, topic)
             rel = f"workshops/{year}/{data['slug']}.yml"
-            yield rel, _dump("workshops", rel, data)
+            yield rel, dump(rel, data)
     carried: dict[int, dict[str, list[dict[str, Any]]]] = {y: {} for y in years}
     for number in range(1, proposals + 1):
         year = years[(number - 1) * len(years) // max(proposals, 1)]
@@ -233,13 +226,13 @@ def demo_files(*, editions: int, proposals: int, seed: int = 2023,
                     if change["status"] == ProposalStatus.IN_PACKAGE.value:
                         change["publish_from"] = embargo_day(year).isoformat()
         rel = f"proposals/{year}/{number}-{fi.slug(data['title'], max_length=40)}.yml"
-        yield rel, _dump("proposals", rel, data)
+        yield rel, dump(rel, data)
     for year in years:
         for slug, title, status, progress, role in PACKAGES:
             data = _package(year, years, slug, title, status, progress, role,
                             carried[year].get(slug, []))
             rel = f"packages/{year}/{slug}.yml"
-            yield rel, _dump("packages", rel, data)
+            yield rel, dump(rel, data)
 
 
 def write_demo_content(out: Path, *, editions: int, proposals: int, seed: int = 2023) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -68,8 +69,9 @@ def _message(kind: str, ctx: dict[str, Any]) -> str:
         return f"saa sisältää enintään {ctx.get('max_length')} kohtaa"
     if kind == "string_pattern_mismatch":
         return _PATTERNS.get(str(ctx.get("pattern")), "ei ole oikeassa muodossa")
-    if kind == "enum":
-        expected = str(ctx.get("expected", "")).replace(" or ", " tai ")
+    if kind in ("enum", "literal_error"):
+        expected = re.sub(r"<\w+\.\w+: ('[^']*')>", r"\1", str(ctx.get("expected", "")))
+        expected = expected.replace(" or ", " tai ")
         return f"pitää olla jokin seuraavista: {expected}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"pitää olla vähintään {ctx.get('ge', ctx.get('gt'))}"
