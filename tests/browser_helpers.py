@@ -143,7 +143,6 @@ class PageLog:
 
         def console(message: Any) -> None:
             if message.type == "error":
-                # A 404 for a page under test is expected (404.html is served with 200 here)
                 self.console_errors.append(f"{message.text} @ {message.location}")
 
         def response(resp: Any) -> None:

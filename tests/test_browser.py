@@ -1,0 +1,280 @@
+"""The built sites in Debian's Chromium: every page of the shipped and the demo content is
+opened and checked for its language, console errors, requests leaving the site and
+axe-core violations of WCAG 2.1 A and AA; the mobile layout, the search dialog and the
+keyboard are checked on a few pages.
+
+The site is served from 127.0.0.1 and every request to another origin is aborted and
+reported: the pages must work without a single third-party request.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser_helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PageLog,
+    describe_violations,
+    origin,
+    page_paths,
+    run_axe,
+    serve,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"
+    ),
+]
+
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 812}
+SKIP_LINK_TEXT = "Siirry sisältöön"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[Callable[[Path], str]]:
+    """The base URL of a site directory, served for the rest of the module."""
+    urls: dict[Path, str] = {}
+    with ExitStack() as stack:
+
+        def url_for(site: Path) -> str:
+            if site not in urls:
+                urls[site] = stack.enter_context(serve(site))
+            return urls[site]
+
+        yield url_for
+
+
+class Tab:
+    """One browser context and page, reused page after page, with what it has seen."""
+
+    def __init__(self, browser: Any, base: str, viewport: dict[str, int]) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport=viewport, locale="fi-FI")
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(15_000)
+        self.log = PageLog(origin(base))
+        self.log.attach(self.context, self.page)
+
+    def open(self, path: str) -> str:
+        self.log.clear()
+        url = self.base + path
+        self.page.goto(url, wait_until="load")
+        return url
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab_factory(browser: Any, served: Callable[[Path], str]) -> Iterator[Callable[..., Tab]]:
+    tabs: list[Tab] = []
+
+    def make(site: Path, viewport: dict[str, int] = DESKTOP) -> Tab:
+        tabs.append(Tab(browser, served(site), viewport))
+        return tabs[-1]
+
+    yield make
+    for tab in tabs:
+        tab.close()
+
+
+def page_basics(tab: Tab, url: str) -> list[str]:
+    """Language, title and description of the page open in `tab`, as the browser sees them."""
+    facts = tab.page.evaluate(
+        """() => ({
+            lang: document.documentElement.getAttribute("lang"),
+            title: document.title.trim(),
+            description: document.querySelector('meta[name="description"]')
+                ?.getAttribute("content")?.trim() ?? "",
+            fonts: [...document.querySelectorAll("link[href], style")]
+                .map(e => e.href || e.textContent)
+                .filter(s => /fonts\\.(googleapis|gstatic)\\.com/.test(s)),
+        })"""
+    )
+    problems = []
+    if facts["lang"] != "fi":
+        problems.append(f'{url}: <html lang="{facts["lang"]}">, expected "fi"')
+    if not facts["title"]:
+        problems.append(f"{url}: empty <title>")
+    if not facts["description"]:
+        problems.append(f'{url}: no <meta name="description">')
+    if facts["fonts"]:
+        problems.append(f"{url}: refers to Google Fonts: {facts['fonts']}")
+    return problems
+
+
+def report(problems: list[str]) -> str:
+    return f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("site_fixture", ["shipped_site", "demo_site"])
+def test_every_page(site_fixture: str, request: pytest.FixtureRequest, tab_factory) -> None:
+    """Every page, at desktop width: lang="fi", title and description, no console errors,
+    no request leaving the site or failing, and no axe-core WCAG 2.1 A/AA violation."""
+    site: Path = request.getfixturevalue(site_fixture)
+    paths = page_paths(site)
+    assert "" in paths
+    assert "404.html" in paths
+    tab = tab_factory(site)
+    problems: list[str] = []
+    for path in paths:
+        url = tab.open(path)
+        problems += page_basics(tab, url)
+        problems += describe_violations(url, run_axe(tab.page))
+        problems += tab.log.problems(url)
+    assert not problems, report(problems)
+
+
+def sample_paths(site: Path) -> list[str]:
+    """One page of each kind in the demo site (a proposal and a workshop page included)."""
+    paths = page_paths(site)
+    wanted = [
+        "",
+        "arkisto/",
+        "yhteystiedot/",
+        "saavutettavuusseloste/",
+        "tietosuojaseloste/",
+        "404.html",
+    ]
+    edition = next(p for p in paths if re.fullmatch(r"\d{4}/", p))
+    wanted += [
+        edition,
+        f"{edition}ohjelma/",
+        f"{edition}ilmoittautuminen/",
+        f"{edition}tyopajat/",
+        f"{edition}ehdotukset/",
+    ]
+    wanted.append(next(p for p in paths if re.fullmatch(r"\d{4}/tyopajat/[^/]+/", p)))
+    wanted.append(next(p for p in paths if re.fullmatch(r"\d{4}/ehdotukset/[^/]+/", p)))
+    missing = [p for p in wanted if p not in paths]
+    assert not missing, f"expected pages missing from the demo site: {missing}"
+    return wanted
+
+
+def test_mobile_pages(demo_site: Path, tab_factory) -> None:
+    """One page of each kind at 375×812, and the navigation drawer opened by keyboard."""
+    tab = tab_factory(demo_site, MOBILE)
+    problems: list[str] = []
+    for path in sample_paths(demo_site):
+        url = tab.open(path)
+        problems += describe_violations(url, run_axe(tab.page))
+        problems += tab.log.problems(url)
+    assert not problems, report(problems)
+
+    page = tab.page
+    url = tab.open("")
+    drawer_links = page.locator(".md-sidebar--primary a[href]")
+    menu = page.locator("[data-talkoot-drawer-button]")
+    # While the drawer is closed its links are out of sight and out of the tab order
+    assert not drawer_links.first.is_visible()
+    assert menu.get_attribute("aria-expanded") == "false"
+
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
+    # The first link of the drawer has the focus, on screen once the drawer has slid in
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.wait_for_function(
+        "document.activeElement.getBoundingClientRect().left >= 0", polling=50, timeout=2_000
+    )
+    problems += describe_violations(f"{url} (drawer open)", run_axe(page))
+
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.hasAttribute('data-talkoot-drawer-button')")
+    problems += tab.log.problems(url)
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
+def test_search_dialog(demo_site: Path, tab_factory, viewport: dict[str, int]) -> None:
+    """The search, opened with "/", finds the industry workshops; no violation with the
+    dialog and its results open."""
+    tab = tab_factory(demo_site, viewport)
+    url = tab.open("")
+    page = tab.page
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.keyboard.type("teollisuus")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible")
+    assert "teollisuus" in results.first.inner_text().lower()
+    dialog = page.locator(".md-search[role=dialog]")
+    assert dialog.get_attribute("aria-label")
+    problems = describe_violations(f"{url} (search open)", run_axe(page))
+    problems += tab.log.problems(url)
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
+@pytest.mark.parametrize("path", ["", "404.html"])
+def test_skip_link_is_first_tab_stop(
+    shipped_site: Path, tab_factory, viewport: dict[str, int], path: str
+) -> None:
+    """The first Tab focuses a visible "Siirry sisältöön" link; following it puts the next
+    Tab inside the content."""
+    tab = tab_factory(shipped_site, viewport)
+    tab.open(path)
+    page = tab.page
+    page.keyboard.press("Tab")
+    focused = page.evaluate_handle("document.activeElement")
+    assert focused.evaluate("e => e.tagName") == "A"
+    assert focused.evaluate("e => e.textContent.trim()") == SKIP_LINK_TEXT
+    # Visible once its fade-in has run: opaque and inside the viewport
+    page.wait_for_function(
+        """() => {
+            const e = document.activeElement, r = e.getBoundingClientRect();
+            return getComputedStyle(e).opacity === "1" && r.width > 0 && r.height > 0
+                && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        }""",
+        polling=50,
+        timeout=2_000,
+    )
+    assert page.locator(focused.evaluate("e => e.getAttribute('href')")).count() == 1
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#sisalto') !== null"), page.evaluate(
+        "document.activeElement.outerHTML"
+    )
+
+
+def test_missing_page_gets_the_404_page(shipped_site: Path, tab_factory) -> None:
+    """At any depth, as GitHub Pages serves it: 404.html links its assets absolutely."""
+    tab = tab_factory(shipped_site)
+    url = tab.open("ei/ole/tallaista/")
+    page = tab.page
+    assert page.locator("h1").inner_text() == "Sivua ei löytynyt"
+    # The theme's stylesheet loaded from /talkoot/assets/: the header is laid out
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in {
+        "sticky",
+        "fixed",
+    }
+    problems = [p for p in tab.log.problems(url) if url not in p.split(": ", 1)[1]]
+    problems += describe_violations(url, run_axe(page))
+    assert not problems, report(problems)
+    home = page.get_by_role("link", name="Etusivulle")
+    home.click()
+    page.wait_for_load_state("load")
+    assert page.url == tab.base
