@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_EPOCH = "1698840000"
 
 
-def build_site(site_dir: Path, content_dir: Path | None = None, *,
-               epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess[str]:
+def build_site(
+    site_dir: Path, content_dir: Path | None = None, *, epoch: str = BUILD_EPOCH
+) -> subprocess.CompletedProcess[str]:
     """A real `mkdocs build --strict` in a subprocess, as `make site` runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
     env.pop("TALKOOT_CONTENT_DIR", None)
@@ -30,7 +31,11 @@ def build_site(site_dir: Path, content_dir: Path | None = None, *,
         env["TALKOOT_CONTENT_DIR"] = str(content_dir)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

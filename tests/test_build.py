@@ -64,8 +64,9 @@ def _pages(site: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("site_fixture", ["shipped_site", "demo_site"])
-def test_every_page_is_finnish_described_and_linked(site_fixture: str,
-                                                     request: pytest.FixtureRequest) -> None:
+def test_every_page_is_finnish_described_and_linked(
+    site_fixture: str, request: pytest.FixtureRequest
+) -> None:
     site: Path = request.getfixturevalue(site_fixture)
     pages = _pages(site)
     assert len(pages) > 10
@@ -91,8 +92,14 @@ def test_shipped_site_has_the_2023_edition(shipped_site: Path) -> None:
     home = (shipped_site / "index.html").read_text(encoding="utf-8")
     assert "to 23.11.2023 klo 13.00–16.00" in home
     assert "Villimiehenkatu 1" in home
-    for slug in ("kauppa-matkailu-ravintola-ala-ja-vapaa-ajan-palvelut", "liike-elaman-palvelut",
-                 "kulttuuri-ja-luovat-alat", "rakentaminen", "sote-ala", "teollisuus"):
+    for slug in (
+        "kauppa-matkailu-ravintola-ala-ja-vapaa-ajan-palvelut",
+        "liike-elaman-palvelut",
+        "kulttuuri-ja-luovat-alat",
+        "rakentaminen",
+        "sote-ala",
+        "teollisuus",
+    ):
         assert (shipped_site / "2023" / "tyopajat" / slug / "index.html").is_file()
     for page in ("saavutettavuusseloste", "tietosuojaseloste", "yhteystiedot", "arkisto"):
         assert f'href="{page}/"' in home, page
@@ -137,8 +144,12 @@ def test_invalid_content_fails_the_build_in_finnish(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(Path(__file__).resolve().parent.parent / "content", content)
     workshop = content / "workshops" / "2023" / "teollisuus.yml"
-    workshop.write_text(workshop.read_text(encoding="utf-8").replace("order: 6", "order: kuusi")
-                        .replace("name: Teollisuus\n", ""), encoding="utf-8")
+    workshop.write_text(
+        workshop.read_text(encoding="utf-8")
+        .replace("order: 6", "order: kuusi")
+        .replace("name: Teollisuus\n", ""),
+        encoding="utf-8",
+    )
     result = build_site(tmp_path / "site", content)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

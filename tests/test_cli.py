@@ -10,8 +10,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def talkoot(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "talkoot.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "talkoot.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_validate_shipped_content() -> None:
@@ -24,7 +29,8 @@ def test_validate_reports_every_problem_without_traceback(tmp_path: Path) -> Non
     (tmp_path / "events").mkdir()
     (tmp_path / "events" / "2023.yml").write_text(
         "# yaml-language-server: $schema=../../schemas/event.schema.json\nyear: 2023\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = talkoot("validate", "--content", str(tmp_path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -45,7 +45,9 @@ def test_embargo_holds_until_publish_from(tmp_path: Path, demo_content: Path) ->
     assert EMBARGOED in (demo_content / "packages" / "2025" / "tapahtumat.yml").read_text()
     before = tmp_path / "before"
     after = tmp_path / "after"
-    assert build_site(before, demo_content, epoch=_epoch(day - dt.timedelta(days=1))).returncode == 0
+    assert (
+        build_site(before, demo_content, epoch=_epoch(day - dt.timedelta(days=1))).returncode == 0
+    )
     assert build_site(after, demo_content, epoch=_epoch(day)).returncode == 0
 
     text_before = _all_text(before)
@@ -78,7 +80,8 @@ def test_feeds_parse_and_follow_the_content(demo_site: Path, demo_content: Path)
     assert changes.entries and all(": " in e.title for e in changes.entries)
 
     workshop = feedparser.parse(
-        (demo_site / "2024" / "tyopajat" / "teollisuus-ehdotukset.xml").read_bytes())
+        (demo_site / "2024" / "tyopajat" / "teollisuus-ehdotukset.xml").read_bytes()
+    )
     assert workshop.bozo == 0
     mine = [p for p in public if p.edition == 2024 and p.workshop == "teollisuus"]
     assert len(workshop.entries) == len(mine)
@@ -92,8 +95,11 @@ def test_open_data_matches_its_schemas(demo_site: Path) -> None:
         jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
         assert data["licence"] == "CC BY 4.0"
         assert data["items"]
-        rows = list(csv.DictReader(io.StringIO(
-            (demo_site / "data" / f"{name}.csv").read_bytes().decode("utf-8"))))
+        rows = list(
+            csv.DictReader(
+                io.StringIO((demo_site / "data" / f"{name}.csv").read_bytes().decode("utf-8"))
+            )
+        )
         assert len(rows) == len(data["items"])
         assert list(rows[0]) == list(data["items"][0])
 
@@ -126,8 +132,13 @@ def test_new_event_scaffold_validates_and_builds(tmp_path: Path, demo_content: P
     import sys
 
     def talkoot(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "talkoot.cli", *args], cwd=project,
-                              capture_output=True, text=True, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "talkoot.cli", *args],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     result = talkoot("new-event", "2026")
     assert result.returncode == 0, result.stderr
@@ -148,9 +159,14 @@ def test_new_event_scaffold_validates_and_builds(tmp_path: Path, demo_content: P
 
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(env_site)],
-        cwd=project, capture_output=True, text=True, check=False,
-        env={**{k: v for k, v in os.environ.items() if k != "TALKOOT_CONTENT_DIR"},
-             "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "TALKOOT_CONTENT_DIR"},
+            "NO_MKDOCS_2_WARNING": "1",
+        },
     )
     assert result.returncode == 0, result.stderr
     assert (env_site / "2025" / "index.html").is_file()  # past editions keep their URLs

@@ -21,12 +21,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _build(content: Path, site: Path) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one real `mkdocs build` in its own process."""
-    env = {**os.environ, "TALKOOT_CONTENT_DIR": str(content), "NO_MKDOCS_2_WARNING": "1",
-           "SOURCE_DATE_EPOCH": "1764547200"}
+    env = {
+        **os.environ,
+        "TALKOOT_CONTENT_DIR": str(content),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": "1764547200",
+    }
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
@@ -51,11 +58,15 @@ def main(argv: list[str] | None = None) -> int:
             pages = sum(1 for _ in site.rglob("index.html"))
             proposal_pages = sum(1 for _ in site.glob("*/ehdotukset/*/index.html"))
             rows.append((size, pages, proposal_pages, wall, rss))
-    print(f"{'proposals':>9} {'pages':>6} {'proposal pages':>14} {'wall s':>7} "
-          f"{'ms/page':>8} {'peak RSS MiB':>12}")
+    print(
+        f"{'proposals':>9} {'pages':>6} {'proposal pages':>14} {'wall s':>7} "
+        f"{'ms/page':>8} {'peak RSS MiB':>12}"
+    )
     for size, pages, proposal_pages, wall, rss in rows:
-        print(f"{size:>9} {pages:>6} {proposal_pages:>14} {wall:>7.2f} "
-              f"{wall * 1000 / pages:>8.2f} {rss / 1024:>12.1f}")
+        print(
+            f"{size:>9} {pages:>6} {proposal_pages:>14} {wall:>7.2f} "
+            f"{wall * 1000 / pages:>8.2f} {rss / 1024:>12.1f}"
+        )
     if len(rows) >= 2:
         (_, p0, pp0, w0, _), (_, p1, pp1, w1, _) = rows[0], rows[-1]
         ratio = (w1 / p1) / (w0 / p0)

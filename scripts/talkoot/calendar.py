@@ -34,7 +34,9 @@ def _calendar(event: Event, *, uid: str, summary: str, url: str, stamp: dt.datet
     vevent.add("location", _location(event))
     vevent.add("description", f"{event.description}\n\n{url}")
     vevent.add("url", url)
-    vevent.add("organizer", f"mailto:{event.contact.email}", parameters={"cn": event.organiser.name})
+    vevent.add(
+        "organizer", f"mailto:{event.contact.email}", parameters={"cn": event.organiser.name}
+    )
     calendar.add_component(vevent)
     calendar.add_missing_timezones(
         first_date=event.start.date() - dt.timedelta(days=366),
@@ -44,11 +46,14 @@ def _calendar(event: Event, *, uid: str, summary: str, url: str, stamp: dt.datet
 
 
 def edition_calendar(event: Event, *, url: str, stamp: dt.datetime) -> bytes:
-    return _calendar(event, uid=f"talkoot-{event.year}", summary=event.name, url=url,
-                     stamp=stamp)
+    return _calendar(event, uid=f"talkoot-{event.year}", summary=event.name, url=url, stamp=stamp)
 
 
-def workshop_calendar(event: Event, name: str, slug: str, *, url: str,
-                      stamp: dt.datetime) -> bytes:
-    return _calendar(event, uid=f"talkoot-{event.year}-{slug}",
-                     summary=f"Työpaja: {name} – {event.name}", url=url, stamp=stamp)
+def workshop_calendar(event: Event, name: str, slug: str, *, url: str, stamp: dt.datetime) -> bytes:
+    return _calendar(
+        event,
+        uid=f"talkoot-{event.year}-{slug}",
+        summary=f"Työpaja: {name} – {event.name}",
+        url=url,
+        stamp=stamp,
+    )

@@ -21,24 +21,29 @@ class Series:
     colour: str
 
 
-def _svg(chart_id: str, width: int, height: int, title: str,
-         description: str) -> ET.Element:
-    svg = ET.Element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg",
-        "viewBox": f"0 0 {width} {height}",
-        "width": "100%",
-        "role": "img",
-        "aria-labelledby": f"{chart_id}-otsikko {chart_id}-kuvaus",
-        "class": "talkoot-chart__svg",
-    })
+def _svg(chart_id: str, width: int, height: int, title: str, description: str) -> ET.Element:
+    svg = ET.Element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "viewBox": f"0 0 {width} {height}",
+            "width": "100%",
+            "role": "img",
+            "aria-labelledby": f"{chart_id}-otsikko {chart_id}-kuvaus",
+            "class": "talkoot-chart__svg",
+        },
+    )
     ET.SubElement(svg, "title", {"id": f"{chart_id}-otsikko"}).text = title
     ET.SubElement(svg, "desc", {"id": f"{chart_id}-kuvaus"}).text = description
     return svg
 
 
 def _text(parent: ET.Element, x: float, y: float, value: str, **attrs: str) -> None:
-    element = ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}",
-                                              "font-size": "13", "fill": "#1a1a1a", **attrs})
+    element = ET.SubElement(
+        parent,
+        "text",
+        {"x": f"{x:.1f}", "y": f"{y:.1f}", "font-size": "13", "fill": "#1a1a1a", **attrs},
+    )
     element.text = value
 
 
@@ -49,9 +54,15 @@ def _figure(svg: ET.Element, caption: str) -> str:
     return ET.tostring(figure, encoding="unicode", short_empty_elements=True)
 
 
-def stacked_bars(chart_id: str, rows: Sequence[tuple[str, Sequence[int]]],
-                 series: Sequence[Series], *, title: str, description: str,
-                 caption: str) -> str:
+def stacked_bars(
+    chart_id: str,
+    rows: Sequence[tuple[str, Sequence[int]]],
+    series: Sequence[Series],
+    *,
+    title: str,
+    description: str,
+    caption: str,
+) -> str:
     """Horizontal bars, one per row, split into the series' counts, with a legend."""
     label_width, bar_width, row_height = 400, 320, 28
     legend_height = 22 * len(series) + 10
@@ -65,36 +76,75 @@ def stacked_bars(chart_id: str, rows: Sequence[tuple[str, Sequence[int]]],
         for value, serie in zip(values, series, strict=True):
             if value:
                 width = bar_width * value / largest
-                rect = ET.SubElement(svg, "rect", {
-                    "x": f"{x:.1f}", "y": str(y + 4), "width": f"{width:.1f}", "height": "18",
-                    "fill": serie.colour, "stroke": "#ffffff", "stroke-width": "1"})
+                rect = ET.SubElement(
+                    svg,
+                    "rect",
+                    {
+                        "x": f"{x:.1f}",
+                        "y": str(y + 4),
+                        "width": f"{width:.1f}",
+                        "height": "18",
+                        "fill": serie.colour,
+                        "stroke": "#ffffff",
+                        "stroke-width": "1",
+                    },
+                )
                 ET.SubElement(rect, "title").text = f"{label}: {serie.label} {value}"
                 x += width
         _text(svg, x + 6, y + 17, str(sum(values)))
     legend_top = 20 + row_height * len(rows)
     for index, serie in enumerate(series):
         y = legend_top + index * 22
-        ET.SubElement(svg, "rect", {"x": str(label_width), "y": str(y), "width": "14",
-                                    "height": "14", "fill": serie.colour})
+        ET.SubElement(
+            svg,
+            "rect",
+            {
+                "x": str(label_width),
+                "y": str(y),
+                "width": "14",
+                "height": "14",
+                "fill": serie.colour,
+            },
+        )
         _text(svg, label_width + 20, y + 12, serie.label)
     return _figure(svg, caption)
 
 
-def progress_bars(chart_id: str, rows: Sequence[tuple[str, int]], *, title: str,
-                  description: str, caption: str) -> str:
+def progress_bars(
+    chart_id: str, rows: Sequence[tuple[str, int]], *, title: str, description: str, caption: str
+) -> str:
     """One bar per row from 0 to 100 %, the percentage written beside it."""
     label_width, bar_width, row_height = 400, 260, 28
-    svg = _svg(chart_id, label_width + bar_width + 70, row_height * len(rows) + 20, title,
-               description)
+    svg = _svg(
+        chart_id, label_width + bar_width + 70, row_height * len(rows) + 20, title, description
+    )
     for index, (label, percent) in enumerate(rows):
         y = 10 + index * row_height
         _text(svg, label_width - 8, y + 17, label, **{"text-anchor": "end"})
-        ET.SubElement(svg, "rect", {"x": str(label_width), "y": str(y + 4),
-                                    "width": str(bar_width), "height": "18", "fill": "#ffffff",
-                                    "stroke": "#4d4d4d", "stroke-width": "1"})
+        ET.SubElement(
+            svg,
+            "rect",
+            {
+                "x": str(label_width),
+                "y": str(y + 4),
+                "width": str(bar_width),
+                "height": "18",
+                "fill": "#ffffff",
+                "stroke": "#4d4d4d",
+                "stroke-width": "1",
+            },
+        )
         if percent:
-            ET.SubElement(svg, "rect", {"x": str(label_width), "y": str(y + 4),
-                                        "width": f"{bar_width * percent / 100:.1f}",
-                                        "height": "18", "fill": PALETTE[0]})
+            ET.SubElement(
+                svg,
+                "rect",
+                {
+                    "x": str(label_width),
+                    "y": str(y + 4),
+                    "width": f"{bar_width * percent / 100:.1f}",
+                    "height": "18",
+                    "fill": PALETTE[0],
+                },
+            )
         _text(svg, label_width + bar_width + 8, y + 17, f"{percent} %")
     return _figure(svg, caption)

@@ -22,8 +22,11 @@ def _validate(args: argparse.Namespace) -> int:
 
     directory = Path(args.content) if args.content else find_project().content_dir
     content = load_dir(directory)
-    counts = (len(content.events), sum(map(len, content.workshops.values())),
-              len(content.proposals))
+    counts = (
+        len(content.events),
+        sum(map(len, content.workshops.values())),
+        len(content.proposals),
+    )
     print("Sisältö on kunnossa: {} tapahtumaa, {} työpajaa, {} ehdotusta.".format(*counts))
     return 0
 
@@ -53,8 +56,9 @@ def _forms(args: argparse.Namespace) -> int:
 def _demo_content(args: argparse.Namespace) -> int:
     from .demo import write_demo_content
 
-    count = write_demo_content(Path(args.out), editions=args.editions,
-                               proposals=args.proposals, seed=args.seed)
+    count = write_demo_content(
+        Path(args.out), editions=args.editions, proposals=args.proposals, seed=args.seed
+    )
     print(f"Kirjoitettiin {count} tiedostoa kansioon {args.out}.")
     return 0
 
@@ -82,9 +86,11 @@ def _new_event(args: argparse.Namespace) -> int:
     edition = forms.edition_from_content(content, project.site_url)
     for message in forms.write_or_check(forms.render_forms(edition), project.forms_dir, False):
         print(message)
-    print(f"Vuoden {args.year} tapahtuma on luotu. Tarkista päivämäärät tiedostosta "
-          f"content/events/{args.year}.yml ja poista sieltä rivi 'dates_confirmed: false', "
-          "kun ajankohta on varma.")
+    print(
+        f"Vuoden {args.year} tapahtuma on luotu. Tarkista päivämäärät tiedostosta "
+        f"content/events/{args.year}.yml ja poista sieltä rivi 'dates_confirmed: false', "
+        "kun ajankohta on varma."
+    )
     return 0
 
 
@@ -105,7 +111,9 @@ def _build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=f"kirjoita {what}")
         mode = command.add_mutually_exclusive_group()
         mode.add_argument("--write", action="store_true", help="kirjoita tiedostot (oletus)")
-        mode.add_argument("--check", action="store_true", help="tarkista, että tiedostot ovat ajan tasalla")
+        mode.add_argument(
+            "--check", action="store_true", help="tarkista, että tiedostot ovat ajan tasalla"
+        )
         command.set_defaults(handler=handler)
 
     demo = sub.add_parser("demo-content", help="kirjoita keksitty esimerkkisisältö")
@@ -121,7 +129,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     parse = sub.add_parser("parse-issue", help="jäsennä issuen teksti lomakkeen mukaan JSONiksi")
     parse.add_argument("--form", required=True, help="lomakepohja (.github/ISSUE_TEMPLATE/*.yml)")
-    parse.add_argument("body", nargs="?", default="-", help="issuen teksti tiedostona tai - (oletus)")
+    parse.add_argument(
+        "body", nargs="?", default="-", help="issuen teksti tiedostona tai - (oletus)"
+    )
     parse.set_defaults(handler=_parse_issue)
     return parser
 

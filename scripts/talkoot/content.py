@@ -108,7 +108,7 @@ def _kind_of(path: str) -> str | None:
 
 def _parse_yaml(path: str, text: str, problems: list[Problem]) -> Any:
     try:
-        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - CSafeLoader is safe
+        return yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -117,9 +117,11 @@ def _parse_yaml(path: str, text: str, problems: list[Problem]) -> Any:
         return None
 
 
-def _check_location(kind: str, rel: str, path: str, item: Strict, text: str,
-                    problems: list[Problem]) -> None:
+def _check_location(
+    kind: str, rel: str, path: str, item: Strict, text: str, problems: list[Problem]
+) -> None:
     """File names carry the identity the site's URLs are built from; they must agree."""
+
     def add(field: str, message: str) -> None:
         problems.append(Problem(path, line_of(text, (field,)), field, message))
 
@@ -157,8 +159,14 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
         path = f"{display_root}/{rel}"
         kind = _kind_of(rel)
         if kind is None:
-            problems.append(Problem(path, 0, "", "tuntematon kansio: sisältö kuuluu kansioihin "
-                                    + ", ".join(sorted(KINDS))))
+            problems.append(
+                Problem(
+                    path,
+                    0,
+                    "",
+                    "tuntematon kansio: sisältö kuuluu kansioihin " + ", ".join(sorted(KINDS)),
+                )
+            )
             continue
         expected = schema_line(kind, rel)
         if not text.startswith(expected):
@@ -174,9 +182,7 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
         except ValidationError as error:
             for detail in error.errors():
                 loc, message = describe(detail)
-                problems.append(
-                    Problem(path, line_of(text, loc), ".".join(map(str, loc)), message)
-                )
+                problems.append(Problem(path, line_of(text, loc), ".".join(map(str, loc)), message))
             failed.add(rel)
             continue
         _check_location(kind, rel, path, item, text, problems)
@@ -204,18 +210,25 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
     return content
 
 
-def _check_references(content: Content, files: Mapping[str, str], failed: set[str],
-                      root: str) -> Iterable[Problem]:
+def _check_references(
+    content: Content, files: Mapping[str, str], failed: set[str], root: str
+) -> Iterable[Problem]:
     def problem(item: Strict, field: str, message: str) -> Problem:
         rel = content.source_of(item)
         return Problem(f"{root}/{rel}", line_of(files[rel], (field,)), field, message)
 
     # An edition with a broken workshop file would make every proposal's workshop look
     # unknown; that file's own error says enough.
-    uncertain = {int(PurePosixPath(rel).parts[1]) for rel in failed
-                 if rel.startswith("workshops/") and PurePosixPath(rel).parts[1].isdigit()}
-    broken_events = {int(PurePosixPath(rel).stem) for rel in failed
-                     if rel.startswith("events/") and PurePosixPath(rel).stem.isdigit()}
+    uncertain = {
+        int(PurePosixPath(rel).parts[1])
+        for rel in failed
+        if rel.startswith("workshops/") and PurePosixPath(rel).parts[1].isdigit()
+    }
+    broken_events = {
+        int(PurePosixPath(rel).stem)
+        for rel in failed
+        if rel.startswith("events/") and PurePosixPath(rel).stem.isdigit()
+    }
     known_years = set(content.events) | broken_events
     for year, workshops in content.workshops.items():
         by_slug: dict[str, list[Workshop]] = defaultdict(list)
@@ -232,14 +245,22 @@ def _check_references(content: Content, files: Mapping[str, str], failed: set[st
             yield problem(registrations, "edition", f"vuoden {year} tapahtumaa ei ole")
             continue
         for entry in registrations.workshops:
-            workshop = content.workshop(year, entry.workshop)
-            if workshop is None and year not in uncertain:
-                yield problem(registrations, "workshops",
-                              f"työpajaa '{entry.workshop}' ei ole vuonna {year}")
-            elif workshop and workshop.capacity and entry.participants > workshop.capacity:
-                yield problem(registrations, "workshops",
-                              f"työpajaan '{entry.workshop}' on vahvistettu {entry.participants} "
-                              f"paikkaa, mutta siihen mahtuu {workshop.capacity}")
+            registered_in = content.workshop(year, entry.workshop)
+            if registered_in is None and year not in uncertain:
+                yield problem(
+                    registrations, "workshops", f"työpajaa '{entry.workshop}' ei ole vuonna {year}"
+                )
+            elif (
+                registered_in
+                and registered_in.capacity
+                and entry.participants > registered_in.capacity
+            ):
+                yield problem(
+                    registrations,
+                    "workshops",
+                    f"työpajaan '{entry.workshop}' on vahvistettu {entry.participants} "
+                    f"paikkaa, mutta siihen mahtuu {registered_in.capacity}",
+                )
     proposal_ids = {p.id for p in content.proposals}
     packaged: set[int] = set()
     for year, packages in content.packages.items():
@@ -247,7 +268,9 @@ def _check_references(content: Content, files: Mapping[str, str], failed: set[st
         for package in packages:
             if package.slug in slugs:
                 first = f"{root}/{content.source_of(slugs[package.slug])}"
-                yield problem(package, "slug", f"'{package.slug}' on jo käytössä tiedostossa {first}")
+                yield problem(
+                    package, "slug", f"'{package.slug}' on jo käytössä tiedostossa {first}"
+                )
             slugs.setdefault(package.slug, package)
             packaged.update(package.proposals)
             if year not in known_years:
@@ -261,34 +284,54 @@ def _check_references(content: Content, files: Mapping[str, str], failed: set[st
                     yield problem(package, "proposals", f"ehdotusta {number} ei ole")
             origin = package.carried_from
             if origin and content.package(origin.edition, origin.slug) is None:
-                yield problem(package, "carried_from",
-                              f"vuoden {origin.edition} kokonaisuutta '{origin.slug}' ei ole")
+                yield problem(
+                    package,
+                    "carried_from",
+                    f"vuoden {origin.edition} kokonaisuutta '{origin.slug}' ei ole",
+                )
     for year, workshops in content.workshops.items():
         for workshop in workshops:
             for goal in workshop.outcomes.goals if workshop.outcomes else []:
                 for number in goal.proposals:
                     if number not in proposal_ids:
-                        yield problem(workshop, "outcomes", f"tavoite '{goal.title}': "
-                                      f"ehdotusta {number} ei ole")
+                        yield problem(
+                            workshop,
+                            "outcomes",
+                            f"tavoite '{goal.title}': ehdotusta {number} ei ole",
+                        )
                 for slug in goal.packages:
                     if content.package(year, slug) is None:
-                        yield problem(workshop, "outcomes", f"tavoite '{goal.title}': "
-                                      f"kokonaisuutta '{slug}' ei ole vuonna {year}")
+                        yield problem(
+                            workshop,
+                            "outcomes",
+                            f"tavoite '{goal.title}': kokonaisuutta '{slug}' ei ole vuonna {year}",
+                        )
     seen: dict[int, Proposal] = {}
     for proposal in content.proposals:
         if proposal.status in PACKAGED_STATUSES and proposal.id not in packaged:
-            yield problem(proposal, "history", f"tila on '{proposal.status.value}', mutta "
-                          "mikään toimenpidekokonaisuus ei sisällä ehdotusta")
+            yield problem(
+                proposal,
+                "history",
+                f"tila on '{proposal.status.value}', mutta "
+                "mikään toimenpidekokonaisuus ei sisällä ehdotusta",
+            )
         if proposal.id in seen:
             first = f"{root}/{content.source_of(seen[proposal.id])}"
-            yield problem(proposal, "id", f"numero {proposal.id} on jo käytössä tiedostossa {first}")
+            yield problem(
+                proposal, "id", f"numero {proposal.id} on jo käytössä tiedostossa {first}"
+            )
         seen.setdefault(proposal.id, proposal)
         if proposal.edition not in known_years:
             yield problem(proposal, "edition", f"vuoden {proposal.edition} tapahtumaa ei ole")
-        elif (content.workshop(proposal.edition, proposal.workshop) is None
-              and proposal.edition not in uncertain | broken_events):
-            yield problem(proposal, "workshop",
-                          f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}")
+        elif (
+            content.workshop(proposal.edition, proposal.workshop) is None
+            and proposal.edition not in uncertain | broken_events
+        ):
+            yield problem(
+                proposal,
+                "workshop",
+                f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}",
+            )
 
 
 def read_content_dir(directory: Path) -> dict[str, str]:

@@ -17,42 +17,87 @@ from .content import dump
 from .model import CityRole, PackageStatus, ProposalStatus
 
 WORKSHOPS = [
-    ("Kauppa, matkailu, ravintola-ala ja vapaa-ajan palvelut",
-     "matkailijoiden ja asiakkaiden saamiseen keskustaan ja tapahtumiin"),
+    (
+        "Kauppa, matkailu, ravintola-ala ja vapaa-ajan palvelut",
+        "matkailijoiden ja asiakkaiden saamiseen keskustaan ja tapahtumiin",
+    ),
     ("Liike-elämän palvelut", "osaajien saatavuuteen ja yritysten väliseen yhteistyöhön"),
     ("Kulttuuri ja luovat alat", "tiloihin, tapahtumiin ja luovan osaamisen käyttöön"),
     ("Rakentaminen", "kaavoitukseen, luvitukseen ja julkisiin hankintoihin"),
     ("Sote-ala", "hyvinvointialueen ja yritysten yhteistyöhön"),
     ("Teollisuus", "energiaan, logistiikkaan ja investointeihin"),
 ]
-SUBJECTS = ["Lupakäsittely", "Osaajien saatavuus", "Tonttitarjonta", "Joukkoliikenne",
-            "Keskustan saavutettavuus", "Julkisten hankintojen kilpailutus", "Yritysneuvonta",
-            "Tapahtumakalenteri", "Harjoittelupaikkojen tarjonta", "Energian hinta",
-            "Kansainvälisten opiskelijoiden työllistyminen", "Sataman logistiikka", "Pysäköinti",
-            "Toimitilojen saatavuus", "Matkailumarkkinointi", "Kiertotalous",
-            "Digitaalinen asiointi", "Yrittäjien verkostoituminen"]
-PROBLEMS = ["ei vastaa yritysten tarpeita", "hajautuu monelle eri taholle",
-            "on jäänyt jälkeen muista kaupungeista", "ei toimi yhtä hyvin koko alueella",
-            "vie pieniltä yrityksiltä kohtuuttomasti aikaa", "puuttuu kokonaan osalta aluetta"]
-ACTIONS = ["Kaupunki kokoaa yhden yhteyshenkilön palvelun", "Perustetaan yhteinen työryhmä",
-           "Sujuvoitetaan käsittelyä sähköisellä asioinnilla", "Järjestetään kahdesti vuodessa "
-           "yritysaamu", "Laaditaan yhteinen tiekartta seuraavalle kolmelle vuodelle",
-           "Kokeillaan uutta toimintamallia yhdellä alueella"]
-EFFECTS = ["Yritysten aikaa säästyy ja investoinnit nopeutuvat.",
-           "Alueelle syntyy uusia työpaikkoja.", "Yritykset löytävät osaajia helpommin.",
-           "Asiakasmäärät kasvavat myös hiljaisina kuukausina."]
-ORGANISATIONS = ["Saimaan Matkailu Oy", "Lappeenrannan Rakennus ja Remontti Oy",
-                 "Etelä-Karjalan Yrittäjät ry", "Kaakon Konepaja Oy", "Ateljee Ääni ja Kuva",
-                 "Hoivapalvelut Kotisatama Oy", "Öljynvaihto Örn Ky", None, None]
+SUBJECTS = [
+    "Lupakäsittely",
+    "Osaajien saatavuus",
+    "Tonttitarjonta",
+    "Joukkoliikenne",
+    "Keskustan saavutettavuus",
+    "Julkisten hankintojen kilpailutus",
+    "Yritysneuvonta",
+    "Tapahtumakalenteri",
+    "Harjoittelupaikkojen tarjonta",
+    "Energian hinta",
+    "Kansainvälisten opiskelijoiden työllistyminen",
+    "Sataman logistiikka",
+    "Pysäköinti",
+    "Toimitilojen saatavuus",
+    "Matkailumarkkinointi",
+    "Kiertotalous",
+    "Digitaalinen asiointi",
+    "Yrittäjien verkostoituminen",
+]
+PROBLEMS = [
+    "ei vastaa yritysten tarpeita",
+    "hajautuu monelle eri taholle",
+    "on jäänyt jälkeen muista kaupungeista",
+    "ei toimi yhtä hyvin koko alueella",
+    "vie pieniltä yrityksiltä kohtuuttomasti aikaa",
+    "puuttuu kokonaan osalta aluetta",
+]
+ACTIONS = [
+    "Kaupunki kokoaa yhden yhteyshenkilön palvelun",
+    "Perustetaan yhteinen työryhmä",
+    "Sujuvoitetaan käsittelyä sähköisellä asioinnilla",
+    "Järjestetään kahdesti vuodessa yritysaamu",
+    "Laaditaan yhteinen tiekartta seuraavalle kolmelle vuodelle",
+    "Kokeillaan uutta toimintamallia yhdellä alueella",
+]
+EFFECTS = [
+    "Yritysten aikaa säästyy ja investoinnit nopeutuvat.",
+    "Alueelle syntyy uusia työpaikkoja.",
+    "Yritykset löytävät osaajia helpommin.",
+    "Asiakasmäärät kasvavat myös hiljaisina kuukausina.",
+]
+ORGANISATIONS = [
+    "Saimaan Matkailu Oy",
+    "Lappeenrannan Rakennus ja Remontti Oy",
+    "Etelä-Karjalan Yrittäjät ry",
+    "Kaakon Konepaja Oy",
+    "Ateljee Ääni ja Kuva",
+    "Hoivapalvelut Kotisatama Oy",
+    "Öljynvaihto Örn Ky",
+    None,
+    None,
+]
 STATUS_PATHS: list[list[ProposalStatus]] = [
     [ProposalStatus.RECEIVED],
     [ProposalStatus.PUBLISHED],
     [ProposalStatus.PUBLISHED, ProposalStatus.PRIORITISED],
     [ProposalStatus.PUBLISHED, ProposalStatus.PRIORITISED, ProposalStatus.IN_PACKAGE],
-    [ProposalStatus.PUBLISHED, ProposalStatus.PRIORITISED, ProposalStatus.IN_PACKAGE,
-     ProposalStatus.IN_PROGRESS],
-    [ProposalStatus.PUBLISHED, ProposalStatus.PRIORITISED, ProposalStatus.IN_PACKAGE,
-     ProposalStatus.IN_PROGRESS, ProposalStatus.DONE],
+    [
+        ProposalStatus.PUBLISHED,
+        ProposalStatus.PRIORITISED,
+        ProposalStatus.IN_PACKAGE,
+        ProposalStatus.IN_PROGRESS,
+    ],
+    [
+        ProposalStatus.PUBLISHED,
+        ProposalStatus.PRIORITISED,
+        ProposalStatus.IN_PACKAGE,
+        ProposalStatus.IN_PROGRESS,
+        ProposalStatus.DONE,
+    ],
     [ProposalStatus.PUBLISHED, ProposalStatus.NOT_TAKEN_FORWARD],
 ]
 NOTES = {
@@ -74,23 +119,38 @@ def _event(year: int) -> dict[str, Any]:
         "name": f"Tulevaisuuden suunnittelutalkoot {year}",
         "start": start.isoformat(),
         "end": start.replace(hour=16).isoformat(),
-        "place": {"name": "Lappeenrannan kaupungintalo", "street_address": "Villimiehenkatu 1",
-                  "postal_code": "53100", "locality": "Lappeenranta"},
+        "place": {
+            "name": "Lappeenrannan kaupungintalo",
+            "street_address": "Villimiehenkatu 1",
+            "postal_code": "53100",
+            "locality": "Lappeenranta",
+        },
         "organiser": {"name": "Lappeenrannan kaupunki", "unit": "Elinkeinopalvelut Wirma"},
-        "contact": {"role": "yrityspalvelupäällikkö", "organisation": "Lappeenrannan kaupunki",
-                    "email": "kirjaamo@lappeenranta.fi"},
+        "contact": {
+            "role": "yrityspalvelupäällikkö",
+            "organisation": "Lappeenrannan kaupunki",
+            "email": "kirjaamo@lappeenranta.fi",
+        },
         "audience": "Kaikki alueen yritykset ja yrittäjät. Osallistuminen on maksutonta.",
         "description": f"Kaupunki ja alueen yritykset suunnittelevat yhdessä vuotta {year + 1}: "
         "mikä vahvistaa kasvua ja mitkä pullonkaulat pitää purkaa.",
         "programme": [
-            {"start": start.isoformat(), "end": start.replace(minute=30).isoformat(),
-             "title": "Yhteinen avaus"},
-            {"start": start.replace(minute=30).isoformat(),
-             "end": start.replace(hour=16).isoformat(), "title": "Toimialakohtaiset työpajat"},
+            {
+                "start": start.isoformat(),
+                "end": start.replace(minute=30).isoformat(),
+                "title": "Yhteinen avaus",
+            },
+            {
+                "start": start.replace(minute=30).isoformat(),
+                "end": start.replace(hour=16).isoformat(),
+                "title": "Toimialakohtaiset työpajat",
+            },
         ],
         "registration": {"deadline": (day - dt.timedelta(days=3)).isoformat()},
-        "results_event": {"name": f"Boost Your Business Lappeenranta {year + 1}",
-                          "month": f"{year + 1}-01"},
+        "results_event": {
+            "name": f"Boost Your Business Lappeenranta {year + 1}",
+            "month": f"{year + 1}-01",
+        },
     }
 
 
@@ -101,8 +161,11 @@ def _workshop(year: int, order: int, name: str, topic: str) -> dict[str, Any]:
         "slug": fi.slug(name),
         "order": order,
         "description": f"Toimialan yritysten työpaja, jossa keskitytään {topic}.",
-        "questions": ["Mitkä ovat alan vahvuudet?", "Mitkä pullonkaulat hidastavat kasvua?",
-                      f"Mitä vuonna {year + 1} pitäisi tehdä ensimmäisenä?"],
+        "questions": [
+            "Mitkä ovat alan vahvuudet?",
+            "Mitkä pullonkaulat hidastavat kasvua?",
+            f"Mitä vuonna {year + 1} pitäisi tehdä ensimmäisenä?",
+        ],
         "capacity": 30,
     }
 
@@ -143,8 +206,7 @@ PACKAGES = [
     # slug, title, status for the newest edition, progress, city role
     ("osaaminen", "Osaajat ja työvoima alueelle", PackageStatus.IN_PROGRESS, 40, CityRole.DIRECT),
     ("luvat", "Sujuvammat luvat ja hankinnat", PackageStatus.DONE, 100, CityRole.DIRECT),
-    ("tapahtumat", "Ympärivuotinen tapahtumakaupunki", PackageStatus.PLANNED, 0,
-     CityRole.ADVOCACY),
+    ("tapahtumat", "Ympärivuotinen tapahtumakaupunki", PackageStatus.PLANNED, 0, CityRole.ADVOCACY),
 ]
 # Which package carries a proposal that reached these statuses.
 PACKAGE_FOR_STATUS = {
@@ -159,8 +221,16 @@ def embargo_day(last_year: int) -> dt.date:
     return dt.date(last_year + 1, 1, 15)
 
 
-def _package(year: int, years: list[int], slug: str, title: str, status: PackageStatus,
-             progress: int, role: CityRole, proposals: list[dict[str, Any]]) -> dict[str, Any]:
+def _package(
+    year: int,
+    years: list[int],
+    slug: str,
+    title: str,
+    status: PackageStatus,
+    progress: int,
+    role: CityRole,
+    proposals: list[dict[str, Any]],
+) -> dict[str, Any]:
     newest = year == years[-1]
     if not newest and slug == "osaaminen":
         status, progress = PackageStatus.CARRIED_FORWARD, 30
@@ -183,8 +253,12 @@ def _package(year: int, years: list[int], slug: str, title: str, status: Package
             {"title": "Työryhmä koottu", "due": f"{year + 1}-02-28", "done": f"{year + 1}-02-20"},
             {"title": "Ensimmäiset toimenpiteet käynnissä", "due": f"{year + 1}-06-30"},
         ],
-        "updates": [{"date": f"{year + 1}-03-01",
-                     "text": "Työryhmä on aloittanut ja kokoontuu kuukausittain."}],
+        "updates": [
+            {
+                "date": f"{year + 1}-03-01",
+                "text": "Työryhmä on aloittanut ja kokoontuu kuukausittain.",
+            }
+        ],
     }
     if status == PackageStatus.DONE:
         data["completed"] = f"{year + 1}-10-31"
@@ -193,18 +267,20 @@ def _package(year: int, years: list[int], slug: str, title: str, status: Package
         data["publish_from"] = embargo_day(year).isoformat()
         data["title"] = "Salainen kokonaisuus: ympärivuotinen tapahtumakaupunki"
     if not newest and slug == "osaaminen":
-        data["updates"].append({"date": f"{year + 1}-11-15",
-                                "text": "Kokonaisuus jatkuu seuraavana vuonna."})
+        data["updates"].append(
+            {"date": f"{year + 1}-11-15", "text": "Kokonaisuus jatkuu seuraavana vuonna."}
+        )
     previous = years.index(year) - 1
     if newest and slug == "osaaminen" and previous >= 0:
         data["carried_from"] = {"edition": years[previous], "slug": slug}
     return data
 
 
-def demo_files(*, editions: int, proposals: int, seed: int = 2023,
-               last_year: int = 2025) -> Iterator[tuple[str, str]]:
+def demo_files(
+    *, editions: int, proposals: int, seed: int = 2023, last_year: int = 2025
+) -> Iterator[tuple[str, str]]:
     """(relative path, YAML text) for a whole content set."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - made-up text, not secrets
     years = list(range(last_year - editions + 1, last_year + 1))
     for year in years:
         rel = f"events/{year}.yml"
@@ -229,8 +305,9 @@ def demo_files(*, editions: int, proposals: int, seed: int = 2023,
         yield rel, dump(rel, data)
     for year in years:
         for slug, title, status, progress, role in PACKAGES:
-            data = _package(year, years, slug, title, status, progress, role,
-                            carried[year].get(slug, []))
+            data = _package(
+                year, years, slug, title, status, progress, role, carried[year].get(slug, [])
+            )
             rel = f"packages/{year}/{slug}.yml"
             yield rel, dump(rel, data)
 

@@ -27,8 +27,9 @@ def _timestamp(day: dt.date) -> str:
     return dt.datetime.combine(day, dt.time(9, 0), tzinfo=HELSINKI).isoformat()
 
 
-def atom(*, feed_id: str, title: str, url: str, self_url: str, author: str,
-         entries: Iterable[Entry]) -> bytes:
+def atom(
+    *, feed_id: str, title: str, url: str, self_url: str, author: str, entries: Iterable[Entry]
+) -> bytes:
     ordered = sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)[:FEED_LIMIT]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fi"})
@@ -37,15 +38,17 @@ def atom(*, feed_id: str, title: str, url: str, self_url: str, author: str,
     updated = max((e.updated for e in ordered), default=dt.date(2000, 1, 1))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _timestamp(updated)
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml",
-                                             "href": self_url})
+    ET.SubElement(
+        feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": self_url}
+    )
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
     for entry in ordered:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(item, f"{{{ATOM}}}id").text = entry.id
         ET.SubElement(item, f"{{{ATOM}}}title").text = entry.title
-        ET.SubElement(item, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
-                                                 "href": entry.url})
+        ET.SubElement(
+            item, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": entry.url}
+        )
         ET.SubElement(item, f"{{{ATOM}}}updated").text = _timestamp(entry.updated)
         ET.SubElement(item, f"{{{ATOM}}}summary", {"type": "text"}).text = entry.summary
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from itertools import pairwise
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic_core import PydanticCustomError
 from pydantic import (
     AfterValidator,
     AnyHttpUrl,
@@ -21,6 +21,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -197,13 +198,16 @@ class StatusChange(Strict):
     status: ProposalStatus
     note: LongText | None = Field(default=None, description="Toimittajien perustelu tai vastaus")
     publish_from: dt.date | None = Field(
-        default=None, description="Päätös julkaistaan vasta tänä päivänä (esim. tammikuun tilaisuus)"
+        default=None,
+        description="Päätös julkaistaan vasta tänä päivänä (esim. tammikuun tilaisuus)",
     )
 
 
 # Which status may follow which: forward through the lifecycle, or out of it.
 TRANSITIONS: dict[ProposalStatus, frozenset[ProposalStatus]] = {
-    ProposalStatus.RECEIVED: frozenset({ProposalStatus.PUBLISHED, ProposalStatus.NOT_TAKEN_FORWARD}),
+    ProposalStatus.RECEIVED: frozenset(
+        {ProposalStatus.PUBLISHED, ProposalStatus.NOT_TAKEN_FORWARD}
+    ),
     ProposalStatus.PUBLISHED: frozenset(
         {ProposalStatus.PRIORITISED, ProposalStatus.IN_PACKAGE, ProposalStatus.NOT_TAKEN_FORWARD}
     ),
@@ -231,9 +235,9 @@ class Proposal(Strict):
     action: LongText
     impact: LongText | None = None
     city_role: CityRole
-    organisation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None = (
-        None
-    )
+    organisation: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None
+    ) = None
     submitted: dt.date = Field(description="Päivä, jona ehdotus lähetettiin")
     history: list[StatusChange] = Field(
         min_length=1, description="Tilan muutokset vanhimmasta uusimpaan"
@@ -242,15 +246,16 @@ class Proposal(Strict):
     @model_validator(mode="after")
     def _history_in_order(self) -> Proposal:
         dates = [self.submitted, *(change.date for change in self.history)]
-        if any(later < earlier for earlier, later in zip(dates, dates[1:], strict=False)):
+        if any(later < earlier for earlier, later in pairwise(dates)):
             raise PydanticCustomError("history_order", "history_order")
         statuses = [change.status for change in self.history]
         if statuses[0] not in FIRST_STATUSES:
             raise PydanticCustomError("history_first", "history_first")
-        for index, (before, after) in enumerate(zip(statuses, statuses[1:], strict=False), 1):
+        for index, (before, after) in enumerate(pairwise(statuses), 1):
             if after not in TRANSITIONS[before]:
                 raise PydanticCustomError(
-                    "history_transition", "history_transition",
+                    "history_transition",
+                    "history_transition",
                     {"index": index, "before": before.value, "after": after.value},
                 )
         return self

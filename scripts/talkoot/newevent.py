@@ -38,9 +38,11 @@ def _event(latest: Event, year: int) -> dict[str, Any]:
         end=(latest.end + shift).isoformat(),
         dates_confirmed=False,
         programme=[
-            {**item.model_dump(mode="json", exclude_defaults=True),
-             "start": (item.start + shift).isoformat(),
-             **({"end": (item.end + shift).isoformat()} if item.end else {})}
+            {
+                **item.model_dump(mode="json", exclude_defaults=True),
+                "start": (item.start + shift).isoformat(),
+                **({"end": (item.end + shift).isoformat()} if item.end else {}),
+            }
             for item in latest.programme
         ],
         registration={
@@ -49,8 +51,9 @@ def _event(latest: Event, year: int) -> dict[str, Any]:
         },
     )
     if latest.results_event:
-        results: dict[str, Any] = {"name": _rename(latest.results_event.name, latest.year + 1,
-                                                   year + 1)}
+        results: dict[str, Any] = {
+            "name": _rename(latest.results_event.name, latest.year + 1, year + 1)
+        }
         if latest.results_event.month or latest.results_event.date:
             results["month"] = f"{year + 1}-01"
         data["results_event"] = results
@@ -66,18 +69,19 @@ def scaffold(content: Content, year: int) -> dict[str, str]:
     files = {f"events/{year}.yml": dump(f"events/{year}.yml", _event(latest, year))}
     for workshop in content.workshops.get(latest_year, []):
         rel = f"workshops/{year}/{workshop.slug}.yml"
-        files[rel] = dump(rel, workshop.model_copy(
-            update={"edition": year, "facilitators": [], "outcomes": None}))
+        files[rel] = dump(
+            rel, workshop.model_copy(update={"edition": year, "facilitators": [], "outcomes": None})
+        )
     for package in content.packages.get(latest_year, []):
         if package.status not in UNFINISHED_PACKAGE_STATUSES:
             continue
         rel = f"packages/{year}/{package.slug}.yml"
         # publish_from stays: a package still under embargo must not surface through its copy
         carried = package.model_dump(mode="json", exclude_defaults=True)
-        carried.update(edition=year,
-                       carried_from={"edition": package.edition, "slug": package.slug})
+        carried.update(
+            edition=year, carried_from={"edition": package.edition, "slug": package.slug}
+        )
         files[rel] = dump(rel, carried)
         old = content.source_of(package)
-        files[old] = dump(old, package.model_copy(
-            update={"status": PackageStatus.CARRIED_FORWARD}))
+        files[old] = dump(old, package.model_copy(update={"status": PackageStatus.CARRIED_FORWARD}))
     return files

@@ -49,14 +49,16 @@ class PackageRecord(Record):
     description: str = Field(description="Kuvaus")
     workshops: list[str] = Field(description="Työpajat, joista kokonaisuus syntyi")
     proposals: list[int] = Field(description="Ehdotukset, joista kokonaisuus kasvoi")
-    city_role: str = Field(description="suora = kaupunki toimii itse, edunvalvonta = kaupunki "
-                           "edunvalvojana")
+    city_role: str = Field(
+        description="suora = kaupunki toimii itse, edunvalvonta = kaupunki edunvalvojana"
+    )
     responsible_unit: str = Field(description="Vastuuyksikkö")
     status: str = Field(description="Tila")
     progress: int = Field(description="Edistyminen prosentteina (0–100)")
     completed: dt.date | None = Field(description="Valmistumispäivä")
-    carried_from: str | None = Field(description="Edellisen vuoden kokonaisuus, jota tämä jatkaa "
-                                     "(vuosi/tunniste)")
+    carried_from: str | None = Field(
+        description="Edellisen vuoden kokonaisuus, jota tämä jatkaa (vuosi/tunniste)"
+    )
     url: str = Field(description="Kokonaisuuden sivu")
 
 
@@ -123,13 +125,20 @@ def field_table(model: type[Record]) -> list[tuple[str, str]]:
     return [(name, info.description or "") for name, info in model.model_fields.items()]
 
 
-def dataset_files(name: str, records: Iterable[Record], *, base_url: str,
-                  updated: dt.date, sort_key: Callable[[Record], Any]) -> dict[str, bytes]:
+def dataset_files(
+    name: str,
+    records: Iterable[Record],
+    *,
+    base_url: str,
+    updated: dt.date,
+    sort_key: Callable[[Record], Any],
+) -> dict[str, bytes]:
     title, model = DATASETS[name]
     ordered = sorted(records, key=sort_key)
     return {
-        f"data/{name}.json": to_json(title, ordered, schema_url=f"{base_url}data/{name}.schema.json",
-                                     updated=updated),
+        f"data/{name}.json": to_json(
+            title, ordered, schema_url=f"{base_url}data/{name}.schema.json", updated=updated
+        ),
         f"data/{name}.csv": to_csv(ordered, model),
         f"data/{name}.schema.json": json_schema(name, title, model),
     }

@@ -57,11 +57,23 @@ PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
 # Controls that could reorder or hide text (bidi overrides and isolates, zero widths) and
 # C0 controls other than tab and line breaks are dropped.
-_CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
-             *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CONTROLS = [
+    *range(0x00, 0x09),
+    0x0B,
+    0x0C,
+    *range(0x0E, 0x20),
+    0x7F,
+    *range(0x200B, 0x2010),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]
 _HTML_TABLE = {
     **{code: None for code in _CONTROLS},
-    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&#34;", ord("'"): "&#39;",
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&#34;",
+    ord("'"): "&#39;",
 }
 # Characters with a meaning in Markdown or its extensions (emphasis, links, tables,
 # snippets `--8<--`, attribute lists `{: }`) become entities. Syntax that only works at
@@ -98,10 +110,12 @@ def paragraphs(value: str | None) -> Markup:
     if not value:
         return Markup("")
     blocks = _BLANK_LINES.split(html_text(value.replace("\r\n", "\n").replace("\r", "\n")).strip())
-    return Markup("\n".join(
-        "<p>" + "<br>".join(line.strip() for line in block.split("\n")) + "</p>"
-        for block in blocks
-    ))
+    return Markup(
+        "\n".join(
+            "<p>" + "<br>".join(line.strip() for line in block.split("\n")) + "</p>"
+            for block in blocks
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -122,7 +136,9 @@ def _front_matter(title: str, description: str, **extra: Any) -> str:
     # Material writes page.meta values into the HTML unescaped, so they are escaped here.
     # JSON scalars are YAML too, and much cheaper to emit than with a YAML emitter.
     meta = {"title": str(text(title)), "description": str(text(description)), **extra}
-    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    lines = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()
+    )
     return f"---\n{lines}---\n\n"
 
 
@@ -263,23 +279,34 @@ class Site:
             yield from self._generate_edition(year)
             yield from self._generate_packages(year)
             yield self._generate_results(year)
-        yield self._render("arkisto.md", "archive.md.j2", "Arkisto",
-                           "Tulevaisuuden suunnittelutalkoiden aiemmat vuodet ja niiden tulokset.",
-                           editions=self._editions_newest_first())
+        yield self._render(
+            "arkisto.md",
+            "archive.md.j2",
+            "Arkisto",
+            "Tulevaisuuden suunnittelutalkoiden aiemmat vuodet ja niiden tulokset.",
+            editions=self._editions_newest_first(),
+        )
         yield from self._generate_feeds()
         yield from self._generate_open_data()
 
     def _generate_contact(self) -> Page:
         event = self.content.current
-        return self._render("yhteystiedot.md", "contact.md.j2", "Yhteystiedot",
-                            f"{event.name}: järjestäjän yhteystiedot ja ohjeet ilman GitHub-tunnusta.",
-                            event=event)
+        return self._render(
+            "yhteystiedot.md",
+            "contact.md.j2",
+            "Yhteystiedot",
+            f"{event.name}: järjestäjän yhteystiedot ja ohjeet ilman GitHub-tunnusta.",
+            event=event,
+        )
 
     def _generate_home(self) -> Iterator[Page]:
         year = self.content.current_year
         yield self._render(
-            "index.md", "edition.md.j2", self.content.current.name,
-            self._edition_summary(self.content.current), is_home=True,
+            "index.md",
+            "edition.md.j2",
+            self.content.current.name,
+            self._edition_summary(self.content.current),
+            is_home=True,
             **self._edition_context(year),
         )
 
@@ -287,60 +314,105 @@ class Site:
         event = self.content.events[year]
         context = self._edition_context(year)
         base = self.edition_dir(year)
-        yield self._render(f"{base}/index.md", "edition.md.j2", event.name,
-                           self._edition_summary(event), is_home=False, **context)
-        yield self._render(f"{base}/ohjelma.md", "programme.md.j2", f"Ohjelma {year}",
-                           f"{event.name}: ohjelma {fi.weekday_date(event.start)}.", **context)
-        yield self._render(f"{base}/ilmoittautuminen.md", "registration.md.j2",
-                           f"Ilmoittautuminen {year}",
-                           f"Näin ilmoittaudut: {event.name}, "
-                           f"ilmoittautuminen viimeistään {fi.date(event.registration.deadline)}.",
-                           **context)
-        yield self._render(f"{base}/tyopajat/index.md", "workshops.md.j2", f"Työpajat {year}",
-                           f"{event.name}: kuusi toimialakohtaista työpajaa.", **context)
+        yield self._render(
+            f"{base}/index.md",
+            "edition.md.j2",
+            event.name,
+            self._edition_summary(event),
+            is_home=False,
+            **context,
+        )
+        yield self._render(
+            f"{base}/ohjelma.md",
+            "programme.md.j2",
+            f"Ohjelma {year}",
+            f"{event.name}: ohjelma {fi.weekday_date(event.start)}.",
+            **context,
+        )
+        yield self._render(
+            f"{base}/ilmoittautuminen.md",
+            "registration.md.j2",
+            f"Ilmoittautuminen {year}",
+            f"Näin ilmoittaudut: {event.name}, "
+            f"ilmoittautuminen viimeistään {fi.date(event.registration.deadline)}.",
+            **context,
+        )
+        yield self._render(
+            f"{base}/tyopajat/index.md",
+            "workshops.md.j2",
+            f"Työpajat {year}",
+            f"{event.name}: kuusi toimialakohtaista työpajaa.",
+            **context,
+        )
         for workshop in context["workshops"]:
             yield self._render(
-                f"{base}/tyopajat/{workshop.slug}.md", "workshop.md.j2",
-                f"{workshop.name} – työpaja {year}", workshop.description,
-                workshop=workshop, workshop_proposals=self.public_proposals(year, workshop.slug),
+                f"{base}/tyopajat/{workshop.slug}.md",
+                "workshop.md.j2",
+                f"{workshop.name} – työpaja {year}",
+                workshop.description,
+                workshop=workshop,
+                workshop_proposals=self.public_proposals(year, workshop.slug),
                 workshop_packages=[p for p in context["packages"] if workshop.slug in p.workshops],
                 **context,
             )
-            yield Page(self.workshop_calendar_file(workshop), calendar.workshop_calendar(
-                event, workshop.name, workshop.slug,
-                url=self.absolute(self.workshop_url(workshop)), stamp=self.info.now))
-        yield self._render(f"{base}/ehdotukset/index.md", "proposals.md.j2",
-                           f"Kehittämisehdotukset {year}",
-                           f"Yritysten kehittämisehdotukset {year} työpajoittain ja tiloittain.",
-                           groups=self._proposal_groups(year), **context)
+            yield Page(
+                self.workshop_calendar_file(workshop),
+                calendar.workshop_calendar(
+                    event,
+                    workshop.name,
+                    workshop.slug,
+                    url=self.absolute(self.workshop_url(workshop)),
+                    stamp=self.info.now,
+                ),
+            )
+        yield self._render(
+            f"{base}/ehdotukset/index.md",
+            "proposals.md.j2",
+            f"Kehittämisehdotukset {year}",
+            f"Yritysten kehittämisehdotukset {year} työpajoittain ja tiloittain.",
+            groups=self._proposal_groups(year),
+            **context,
+        )
         for proposal in context["proposals"]:
             yield self._render(
-                f"{base}/ehdotukset/{proposal.id}.md", "proposal.md.j2", proposal.title,
+                f"{base}/ehdotukset/{proposal.id}.md",
+                "proposal.md.j2",
+                proposal.title,
                 f"Kehittämisehdotus {year}: {proposal.challenge[:140]}",
                 proposal=proposal,
                 workshop=self.content.workshop(year, proposal.workshop),
-                proposal_packages=self.packages_of_proposal.get(proposal.id, []), **context,
+                proposal_packages=self.packages_of_proposal.get(proposal.id, []),
+                **context,
             )
-        yield Page(self.calendar_file(year), calendar.edition_calendar(
-            event, url=self.absolute(f"{base}/"), stamp=self.info.now))
+        yield Page(
+            self.calendar_file(year),
+            calendar.edition_calendar(event, url=self.absolute(f"{base}/"), stamp=self.info.now),
+        )
 
     def _generate_packages(self, year: int) -> Iterator[Page]:
         context = self._edition_context(year)
         base = self.edition_dir(year)
-        yield self._render(f"{base}/toimenpiteet/index.md", "packages.md.j2",
-                           f"Toimenpidekokonaisuudet {year}",
-                           f"Vuoden {year} talkoiden toimenpidekokonaisuudet ja niiden edistyminen.",
-                           **context)
+        yield self._render(
+            f"{base}/toimenpiteet/index.md",
+            "packages.md.j2",
+            f"Toimenpidekokonaisuudet {year}",
+            f"Vuoden {year} talkoiden toimenpidekokonaisuudet ja niiden edistyminen.",
+            **context,
+        )
         for package in context["packages"]:
             origin = package.carried_from
             yield self._render(
-                f"{base}/toimenpiteet/{package.slug}.md", "package.md.j2", package.title,
+                f"{base}/toimenpiteet/{package.slug}.md",
+                "package.md.j2",
+                package.title,
                 f"Toimenpidekokonaisuus {year}: {package.description[:140]}",
                 package=package,
                 package_workshops=[w for w in context["workshops"] if w.slug in package.workshops],
-                package_proposals=[p for n in package.proposals
-                                   if (p := self.content.proposal(n)) is not None
-                                   and p.status in PUBLIC_STATUSES],
+                package_proposals=[
+                    p
+                    for n in package.proposals
+                    if (p := self.content.proposal(n)) is not None and p.status in PUBLIC_STATUSES
+                ],
                 origin=self.content.package(origin.edition, origin.slug) if origin else None,
                 successor=self.carried_forward.get((year, package.slug)),
                 **context,
@@ -349,38 +421,57 @@ class Site:
     def _generate_results(self, year: int) -> Page:
         context = self._edition_context(year)
         statuses = [s for s in ProposalStatus if s in PUBLIC_STATUSES]
-        series = [charts.Series(STATUS_LABELS[s], charts.PALETTE[i % len(charts.PALETTE)])
-                  for i, s in enumerate(statuses)]
+        series = [
+            charts.Series(STATUS_LABELS[s], charts.PALETTE[i % len(charts.PALETTE)])
+            for i, s in enumerate(statuses)
+        ]
         rows = []
         for workshop in context["workshops"]:
             proposals = self.public_proposals(year, workshop.slug)
             rows.append((workshop.name, [sum(p.status == s for p in proposals) for s in statuses]))
         total = sum(sum(values) for _, values in rows)
-        proposals_chart = charts.stacked_bars(
-            f"ehdotukset-{year}", rows, series,
-            title=f"Ehdotukset {year} työpajoittain ja tiloittain",
-            description=f"{total} julkaistua ehdotusta; sama tieto on kaavion alla taulukkona.",
-            caption="Ehdotusten määrät työpajoittain, väreinä tilat.",
-        ) if total else None
+        proposals_chart = (
+            charts.stacked_bars(
+                f"ehdotukset-{year}",
+                rows,
+                series,
+                title=f"Ehdotukset {year} työpajoittain ja tiloittain",
+                description=f"{total} julkaistua ehdotusta; sama tieto on kaavion alla taulukkona.",
+                caption="Ehdotusten määrät työpajoittain, väreinä tilat.",
+            )
+            if total
+            else None
+        )
         packages = context["packages"]
-        progress_chart = charts.progress_bars(
-            f"kokonaisuudet-{year}", [(p.title, p.progress) for p in packages],
-            title=f"Toimenpidekokonaisuuksien edistyminen {year}",
-            description="Kunkin kokonaisuuden edistyminen prosentteina; sama tieto on kaavion "
-            "alla taulukkona.",
-            caption="Toimenpidekokonaisuuksien edistyminen.",
-        ) if packages else None
+        progress_chart = (
+            charts.progress_bars(
+                f"kokonaisuudet-{year}",
+                [(p.title, p.progress) for p in packages],
+                title=f"Toimenpidekokonaisuuksien edistyminen {year}",
+                description="Kunkin kokonaisuuden edistyminen prosentteina; sama tieto on kaavion "
+                "alla taulukkona.",
+                caption="Toimenpidekokonaisuuksien edistyminen.",
+            )
+            if packages
+            else None
+        )
         return self._render(
-            f"{self.edition_dir(year)}/tulokset.md", "results.md.j2", f"Tulokset {year}",
+            f"{self.edition_dir(year)}/tulokset.md",
+            "results.md.j2",
+            f"Tulokset {year}",
             f"Vuoden {year} talkoiden tulokset yhdellä silmäyksellä: ehdotukset ja "
             "toimenpidekokonaisuudet.",
-            statuses=statuses, status_rows=rows, total=total,
+            statuses=statuses,
+            status_rows=rows,
+            total=total,
             proposals_chart=Markup(proposals_chart) if proposals_chart else None,
-            progress_chart=Markup(progress_chart) if progress_chart else None, **context,
+            progress_chart=Markup(progress_chart) if progress_chart else None,
+            **context,
         )
 
-    def _feed_entries(self, proposals: list[Proposal]) -> tuple[list[feeds.Entry],
-                                                                list[feeds.Entry]]:
+    def _feed_entries(
+        self, proposals: list[Proposal]
+    ) -> tuple[list[feeds.Entry], list[feeds.Entry]]:
         host = urlsplit(self.info.site_url).hostname or "talkoot.invalid"
         published, changes = [], []
         for proposal in proposals:
@@ -389,12 +480,19 @@ class Site:
             public = [c for c in proposal.history if c.status in PUBLIC_STATUSES]
             if not public:
                 continue
-            published.append(feeds.Entry(tag, proposal.title, url, public[0].date,
-                                         proposal.challenge[:400]))
+            published.append(
+                feeds.Entry(tag, proposal.title, url, public[0].date, proposal.challenge[:400])
+            )
             for index, change in enumerate(public[1:], start=1):
-                changes.append(feeds.Entry(
-                    f"{tag}/{index}", f"{proposal.title}: {STATUS_LABELS[change.status]}", url,
-                    change.date, change.note or STATUS_LABELS[change.status]))
+                changes.append(
+                    feeds.Entry(
+                        f"{tag}/{index}",
+                        f"{proposal.title}: {STATUS_LABELS[change.status]}",
+                        url,
+                        change.date,
+                        change.note or STATUS_LABELS[change.status],
+                    )
+                )
         return published, changes
 
     def _generate_feeds(self) -> Iterator[Page]:
@@ -405,65 +503,104 @@ class Site:
             (FEED_PROPOSALS, "Uudet kehittämisehdotukset", new),
             (FEED_CHANGES, "Kehittämisehdotusten tilamuutokset", changes),
         ):
-            yield Page(path, feeds.atom(
-                feed_id=self.absolute(path), title=f"{title} – {self.info.site_name}",
-                url=self.info.site_url, self_url=self.absolute(path), author=author,
-                entries=entries))
+            yield Page(
+                path,
+                feeds.atom(
+                    feed_id=self.absolute(path),
+                    title=f"{title} – {self.info.site_name}",
+                    url=self.info.site_url,
+                    self_url=self.absolute(path),
+                    author=author,
+                    entries=entries,
+                ),
+            )
         for year, workshops in self.content.workshops.items():
             for workshop in workshops:
                 mine = [p for p in proposals if p.edition == year and p.workshop == workshop.slug]
                 new, changes = self._feed_entries(mine)
-                for kind, title, entries in (("ehdotukset", "Uudet ehdotukset", new),
-                                             ("tilamuutokset", "Tilamuutokset", changes)):
+                for kind, title, entries in (
+                    ("ehdotukset", "Uudet ehdotukset", new),
+                    ("tilamuutokset", "Tilamuutokset", changes),
+                ):
                     path = self.workshop_feed(workshop, kind)
-                    yield Page(path, feeds.atom(
-                        feed_id=self.absolute(path),
-                        title=f"{title}: {workshop.name} {year} – {self.info.site_name}",
-                        url=self.absolute(self.workshop_url(workshop)),
-                        self_url=self.absolute(path), author=author, entries=entries))
+                    yield Page(
+                        path,
+                        feeds.atom(
+                            feed_id=self.absolute(path),
+                            title=f"{title}: {workshop.name} {year} – {self.info.site_name}",
+                            url=self.absolute(self.workshop_url(workshop)),
+                            self_url=self.absolute(path),
+                            author=author,
+                            entries=entries,
+                        ),
+                    )
 
     def _generate_open_data(self) -> Iterator[Page]:
         updated = self.info.now.date()
         proposals = [
             opendata.ProposalRecord(
-                id=p.id, edition=p.edition, workshop=p.workshop,
+                id=p.id,
+                edition=p.edition,
+                workshop=p.workshop,
                 workshop_name=w.name if (w := self.content.workshop(p.edition, p.workshop)) else "",
-                title=p.title, challenge=p.challenge, action=p.action, impact=p.impact,
-                city_role=p.city_role.value, organisation=p.organisation, status=p.status.value,
-                status_date=p.updated, submitted=p.submitted,
+                title=p.title,
+                challenge=p.challenge,
+                action=p.action,
+                impact=p.impact,
+                city_role=p.city_role.value,
+                organisation=p.organisation,
+                status=p.status.value,
+                status_date=p.updated,
+                submitted=p.submitted,
                 packages=[f"{k.edition}/{k.slug}" for k in self.packages_of_proposal.get(p.id, [])],
                 url=self.absolute(self.proposal_url(p)),
             )
-            for p in self.content.proposals if p.status in PUBLIC_STATUSES
+            for p in self.content.proposals
+            if p.status in PUBLIC_STATUSES
         ]
         packages = [
             opendata.PackageRecord(
-                edition=k.edition, slug=k.slug, title=k.title, description=k.description,
-                workshops=list(k.workshops), proposals=list(k.proposals),
-                city_role=k.city_role.value, responsible_unit=k.responsible_unit,
-                status=k.status.value, progress=k.progress, completed=k.completed,
+                edition=k.edition,
+                slug=k.slug,
+                title=k.title,
+                description=k.description,
+                workshops=list(k.workshops),
+                proposals=list(k.proposals),
+                city_role=k.city_role.value,
+                responsible_unit=k.responsible_unit,
+                status=k.status.value,
+                progress=k.progress,
+                completed=k.completed,
                 carried_from=f"{k.carried_from.edition}/{k.carried_from.slug}"
-                if k.carried_from else None,
+                if k.carried_from
+                else None,
                 url=self.absolute(f"{k.edition}/toimenpiteet/{k.slug}/"),
             )
-            for packages in self.content.packages.values() for k in packages
+            for packages in self.content.packages.values()
+            for k in packages
         ]
         for name, records, key in (
             ("ehdotukset", proposals, lambda r: (r.edition, r.id)),
             ("toimenpidekokonaisuudet", packages, lambda r: (r.edition, r.slug)),
         ):
             for path, data in opendata.dataset_files(
-                    name, records, base_url=self.info.site_url, updated=updated,
-                    sort_key=key).items():
+                name, records, base_url=self.info.site_url, updated=updated, sort_key=key
+            ).items():
                 yield Page(path, data)
         yield self._render(
-            "avoin-data.md", "opendata.md.j2", "Avoin data",
+            "avoin-data.md",
+            "opendata.md.j2",
+            "Avoin data",
             "Kehittämisehdotukset ja toimenpidekokonaisuudet avoimena datana (JSON ja CSV, "
             "CC BY 4.0).",
-            datasets=[(name, title, opendata.field_table(model))
-                      for name, (title, model) in opendata.DATASETS.items()],
-            licence=opendata.LICENCE, licence_url=opendata.LICENCE_URL,
-            proposal_count=len(proposals), package_count=len(packages),
+            datasets=[
+                (name, title, opendata.field_table(model))
+                for name, (title, model) in opendata.DATASETS.items()
+            ],
+            licence=opendata.LICENCE,
+            licence_url=opendata.LICENCE_URL,
+            proposal_count=len(proposals),
+            package_count=len(packages),
         )
 
     # -- context ----------------------------------------------------------------------
@@ -494,15 +631,19 @@ class Site:
         return {entry.workshop: entry for entry in registrations.workshops}
 
     def _edition_summary(self, event: Event) -> str:
-        return (f"{event.name} {fi.when(event.start, event.end)}, {event.place.name}, "
-                f"{event.place.locality}. {event.audience}")
+        return (
+            f"{event.name} {fi.when(event.start, event.end)}, {event.place.name}, "
+            f"{event.place.locality}. {event.audience}"
+        )
 
     def _editions_newest_first(self) -> list[dict[str, Any]]:
         return [
-            {"event": self.content.events[year],
-             "workshops": self.content.workshops.get(year, []),
-             "proposal_count": len(self.public_proposals(year)),
-             "is_current": year == self.content.current_year}
+            {
+                "event": self.content.events[year],
+                "workshops": self.content.workshops.get(year, []),
+                "proposal_count": len(self.public_proposals(year)),
+                "is_current": year == self.content.current_year,
+            }
             for year in sorted(self.content.events, reverse=True)
         ]
 
@@ -512,10 +653,16 @@ class Site:
             proposals = self.public_proposals(year, workshop.slug)
             by_status = [
                 (status, [p for p in proposals if p.status == status])
-                for status in ProposalStatus if status in PUBLIC_STATUSES
+                for status in ProposalStatus
+                if status in PUBLIC_STATUSES
             ]
-            groups.append({"workshop": workshop, "count": len(proposals),
-                           "by_status": [(s, ps) for s, ps in by_status if ps]})
+            groups.append(
+                {
+                    "workshop": workshop,
+                    "count": len(proposals),
+                    "by_status": [(s, ps) for s, ps in by_status if ps],
+                }
+            )
         return groups
 
     def _event_json_ld(self, event: Event) -> dict[str, Any]:
@@ -548,8 +695,9 @@ class Site:
             data["organizer"]["url"] = str(event.organiser.url)
         return data
 
-    def _render(self, path: str, template: str, title: str, description: str,
-                **context: Any) -> Page:
+    def _render(
+        self, path: str, template: str, title: str, description: str, **context: Any
+    ) -> Page:
         body = self.env.get_template(template).render(page_path=path, **context)
         return Page(path, _front_matter(title, description) + body)
 

@@ -21,7 +21,10 @@ _CUSTOM: dict[str, tuple[str | None, str]] = {
     "end_before_start": ("end", "päättyy ennen alkamistaan"),
     "history_order": ("history", "muutokset eivät ole aikajärjestyksessä (vanhin ensin)"),
     "history_first": ("history", "ensimmäisen tilan pitää olla vastaanotettu tai julkaistu"),
-    "history_transition": ("history.{index}.status", "tilasta {before} ei voi siirtyä tilaan {after}"),
+    "history_transition": (
+        "history.{index}.status",
+        "tilasta {before} ei voi siirtyä tilaan {after}",
+    ),
     "done_without_date": ("completed", "valmiilla kokonaisuudella pitää olla valmistumispäivä"),
     "done_not_complete": ("progress", "valmiin kokonaisuuden edistymisen pitää olla 100"),
 }
@@ -41,9 +44,11 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
     loc: Loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
     if kind in _CUSTOM:
         field, message = _CUSTOM[kind]
-        parts = tuple(
-            int(part) if part.isdigit() else part for part in field.format(**ctx).split(".")
-        ) if field else ()
+        parts = (
+            tuple(int(part) if part.isdigit() else part for part in field.format(**ctx).split("."))
+            if field
+            else ()
+        )
         return (*loc, *parts), message.format(**ctx)
     return loc, _message(kind, ctx)
 
@@ -114,10 +119,13 @@ def line_of(text: str, loc: Sequence[str | int]) -> int:
                     line = key.start_mark.line + 1
                     child = value
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
-                line = child.start_mark.line + 1
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
+            line = child.start_mark.line + 1
         if child is None:
             break
         node = child
