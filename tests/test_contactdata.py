@@ -47,6 +47,8 @@ PHONES = [
     ("045 - 123 4567", "045 - 123 4567"),
     # a year right after the number is cut off, not a reason to miss it
     ("040 123 4567 2023", "040 123 4567"),
+    ("puh. 040 123 4567 23.11.2023 asti", "040 123 4567"),
+    ("puh. 040 123 4567 15 % ajasta", "040 123 4567"),
 ]
 NOT_CONTACT = [
     "2023",
@@ -85,6 +87,11 @@ NOT_CONTACT = [
     "020 123",
     "versio 1.0.2",
     "0 – 100 henkilöä",
+    "+12 345 678 euroa",
+    "0,5 milj. euroa",
+    "09/2023",
+    "nimi@firma",
+    "ks. sivu 0-3",
     "",
 ]
 

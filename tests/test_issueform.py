@@ -190,87 +190,55 @@ def _with_body(body_yaml: str) -> str:
     return "name: Lomake\ndescription: Testi.\nbody:\n" + body_yaml
 
 
+def _one(element: str) -> str:
+    """A form whose body is one element written as flow YAML."""
+    return _with_body(f"  - {element}\n")
+
+
+TWO_INPUTS = (
+    "  - {type: input, id: a, attributes: {label: A}}\n"
+    "  - {type: input, id: %s, attributes: {label: %s}}\n"
+)
 BAD_FORMS = [
     ("name: [", "ei ole kelvollista YAMLia"),
     ("- a\n- b\n", "YAML-sanakirja"),
-    ("description: x\nbody: []\n", "kenttä name puuttuu"),
-    ("name: x\nbody:\n  - type: input\n", "kenttä description puuttuu"),
+    ("description: x\nbody: []\n", "name-kenttä puuttuu"),
+    ("name: x\nbody:\n  - type: input\n", "description-kenttä puuttuu"),
     ("name: x\ndescription: y\n", "body-luettelo puuttuu"),
-    ("name: x\ndescription: y\ntitle: [1]\nbody: [x]\n", "title pitää olla tekstiä"),
-    ("name: x\ndescription: y\nlabels: {a: 1}\nbody: [x]\n", "labels pitää olla"),
-    (_with_body("  - just text\n"), "kenttä 1: kentän pitää olla sanakirja"),
-    (_with_body("  - type: radio\n    id: a\n    attributes: {label: A}\n"), "tuntematon tyyppi"),
-    (_with_body("  - type: input\n    attributes: {label: A}\n"), "kenttä 1: id puuttuu"),
-    (_with_body("  - type: input\n    id: työ\n    attributes: {label: A}\n"), "id saa sisältää"),
-    (_with_body("  - type: input\n    id: a\n"), '("a"): attributes puuttuu'),
-    (_with_body("  - type: input\n    id: a\n    attributes: {description: x}\n"), "label puuttuu"),
+    ("name: x\ndescription: y\ntitle: [1]\nbody: [x]\n", "title-kentän pitää olla tekstiä"),
+    ("name: x\ndescription: y\nlabels: {a: 1}\nbody: [x]\n", "labels-kentän pitää olla"),
+    (_one("just text"), "osa 1: osan pitää olla sanakirja"),
+    (_one("{type: radio, id: a, attributes: {label: A}}"), "tuntematon tyyppi"),
+    (_one("{type: input, attributes: {label: A}}"), "osa 1: id-kenttä puuttuu"),
+    (_one("{type: input, id: työ, attributes: {label: A}}"), "id saa sisältää"),
+    (_one("{type: input, id: a}"), '("a"): attributes-kenttä puuttuu'),
+    (_one("{type: input, id: a, attributes: {description: x}}"), "label-kenttä puuttuu"),
+    (_one("{type: input, id: a, attributes: {label: 'A\n\n      B'}}"), "usealle riville"),
+    (_one("{type: input, id: a, attributes: {label: ' A'}}"), "välilyöntiin"),
+    (_with_body(TWO_INPUTS % ("a", "B")), 'id "a" on kahdesti'),
+    (_with_body(TWO_INPUTS % ("b", "A")), 'otsikko "A" on kahdesti'),
+    (_one("{type: dropdown, id: a, attributes: {label: A}}"), "options"),
+    (_one("{type: dropdown, id: a, attributes: {label: A, options: [1, 2]}}"), "tekstiä"),
+    (_one("{type: dropdown, id: a, attributes: {label: A, options: [b, b]}}"), '"b" on kahdesti'),
     (
-        _with_body("  - type: input\n    id: a\n    attributes: {label: 'A\n\n      B'}\n"),
-        "usealle riville",
-    ),
-    (_with_body("  - type: input\n    id: a\n    attributes: {label: ' A'}\n"), "välilyöntiin"),
-    (
-        _with_body(
-            "  - type: input\n    id: a\n    attributes: {label: A}\n"
-            "  - type: input\n    id: a\n    attributes: {label: B}\n"
-        ),
-        'id "a" on kahdesti',
-    ),
-    (
-        _with_body(
-            "  - type: input\n    id: a\n    attributes: {label: A}\n"
-            "  - type: input\n    id: b\n    attributes: {label: A}\n"
-        ),
-        'otsikko "A" on kahdesti',
-    ),
-    (_with_body("  - type: dropdown\n    id: a\n    attributes: {label: A}\n"), "options"),
-    (
-        _with_body("  - type: dropdown\n    id: a\n    attributes: {label: A, options: [1, 2]}\n"),
-        "tekstiä",
-    ),
-    (
-        _with_body("  - type: dropdown\n    id: a\n    attributes: {label: A, options: [b, b]}\n"),
-        '"b" on kahdesti',
-    ),
-    (
-        _with_body(
-            "  - type: dropdown\n    id: a\n    attributes: {label: A, options: [_No response_]}\n"
-        ),
+        _one("{type: dropdown, id: a, attributes: {label: A, options: [_No response_]}}"),
         "tyhjältä vastaukselta",
     ),
     (
-        _with_body(
-            "  - type: dropdown\n    id: a\n    attributes: {label: A, options: [b], multiple: kyllä}\n"
-        ),
-        "multiple pitää olla true tai false",
+        _one("{type: dropdown, id: a, attributes: {label: A, options: [b], multiple: kyllä}}"),
+        "multiple-kentän pitää olla true tai false",
     ),
     (
-        _with_body(
-            "  - type: input\n    id: a\n    attributes: {label: A}\n    validations: {required: 1}\n"
-        ),
-        "required pitää olla true tai false",
+        _one("{type: input, id: a, attributes: {label: A}, validations: {required: 1}}"),
+        "required-kentän pitää olla true tai false",
     ),
-    (
-        _with_body(
-            "  - type: input\n    id: a\n    attributes: {label: A}\n    validations: [x]\n"
-        ),
-        "validations",
-    ),
-    (
-        _with_body("  - type: textarea\n    id: a\n    attributes: {label: A, render: 'a b'}\n"),
-        "render",
-    ),
-    (
-        _with_body("  - type: textarea\n    id: a\n    attributes: {label: A, value: [1]}\n"),
-        "value",
-    ),
-    (
-        _with_body("  - type: checkboxes\n    id: a\n    attributes: {label: A, options: [x]}\n"),
-        "label",
-    ),
-    (_with_body("  - type: checkboxes\n    id: a\n    attributes: {label: A}\n"), "options"),
-    (_with_body("  - type: markdown\n    attributes: {}\n"), "kenttä value puuttuu"),
-    (_with_body("  - type: markdown\n    attributes: {value: Hei}\n"), "yhtään kenttää"),
+    (_one("{type: input, id: a, attributes: {label: A}, validations: [x]}"), "validations"),
+    (_one("{type: textarea, id: a, attributes: {label: A, render: 'a b'}}"), "render"),
+    (_one("{type: textarea, id: a, attributes: {label: A, value: [1]}}"), "value"),
+    (_one("{type: checkboxes, id: a, attributes: {label: A, options: [x]}}"), "label"),
+    (_one("{type: checkboxes, id: a, attributes: {label: A}}"), "options"),
+    (_one("{type: markdown, attributes: {}}"), "value-kenttä puuttuu"),
+    (_one("{type: markdown, attributes: {value: Hei}}"), "yhtään kysymystä"),
 ]
 
 
@@ -396,7 +364,8 @@ def test_parse_is_fast_on_hostile_bodies(name: str) -> None:
         )
         + "  - type: dropdown\n    id: m\n    attributes:\n      label: M\n      multiple: true\n"
         "      options: [a, 'a, a', 'a, a, a', b]\n"
-        "  - type: checkboxes\n    id: c\n    attributes:\n      label: C\n      options: [{label: x}]\n"
+        "  - type: checkboxes\n    id: c\n"
+        "    attributes:\n      label: C\n      options: [{label: x}]\n"
     )
     the_form = load_form(text)
     body = PATHOLOGICAL[name][:MAX_BODY_CHARS]
@@ -414,7 +383,8 @@ SMALL = _with_body(
     "  - type: markdown\n    attributes: {value: Väli}\n"
     "  - type: textarea\n    id: text\n    attributes: {label: Teksti}\n"
     "  - type: textarea\n    id: log\n    attributes: {label: Loki, render: console}\n"
-    "  - type: dropdown\n    id: many\n    attributes: {label: Monta, multiple: true, options: [a, 'b, c', d]}\n"
+    "  - type: dropdown\n    id: many\n"
+    "    attributes: {label: Monta, multiple: true, options: [a, 'b, c', d]}\n"
     "  - type: dropdown\n    id: one\n    attributes: {label: Yksi, options: [a, b]}\n"
     "  - type: checkboxes\n    id: boxes\n    attributes:\n      label: Ruudut\n"
     "      options: [{label: Eka}, {label: Toka}]\n"
@@ -441,7 +411,8 @@ def test_render_exact_body() -> None:
     )
     assert render(values, the_form, crlf_typed=False, checkbox_mark="x").endswith(
         "rivi 1\nrivi 2\n\n\n### Loki\n\n```console\n$ make\nok\n```"
-        "\n\n### Monta\n\nb, c, a\n\n### Yksi\n\n_No response_\n\n### Ruudut\n\n- [ ] Eka\n- [x] Toka"
+        "\n\n### Monta\n\nb, c, a\n\n### Yksi\n\n_No response_"
+        "\n\n### Ruudut\n\n- [ ] Eka\n- [x] Toka"
     )
 
 
@@ -449,7 +420,8 @@ def test_render_unanswered_and_whitespace() -> None:
     the_form = load_form(SMALL)
     body = render({"org": "  ", "text": " \n ", "log": " \n"}, the_form, crlf_typed=False)
     assert body.startswith(
-        f"### Organisaatio\n\n{NO_RESPONSE}\n\n### Teksti\n\n{NO_RESPONSE}\n\n### Loki\n\n```console\n\n```"
+        f"### Organisaatio\n\n{NO_RESPONSE}\n\n### Teksti\n\n{NO_RESPONSE}"
+        "\n\n### Loki\n\n```console\n\n```"
     )
     assert "### Monta\n\n_No response_" in body
     assert body.endswith("- [ ] Eka\n- [ ] Toka")
@@ -599,6 +571,8 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good_form = str(FORMS / "ehdotus.yml")
     body = _write(tmp_path, "body.md", b"### Ty\xc3\xb6paja\n\nTeollisuus")
     assert parse_issue_main(str(tmp_path / "missing.yml"), body) == 2
+    assert "Tiedostoa ei löydy" in capsys.readouterr().err
+    assert parse_issue_main(good_form, str(tmp_path)) == 2  # a directory
     assert "Tiedostoa ei voi lukea" in capsys.readouterr().err
     bad_form = _write(tmp_path, "bad.yml", b"name: x\n")
     assert parse_issue_main(bad_form, body) == 2

@@ -34,7 +34,7 @@ DUPLICATE = "useammin kuin kerran"
 
 # Labels and options: printable, one line, no surrounding whitespace (load_form's rules).
 _label_chars = st.characters(
-    blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"),
+    exclude_categories=["Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"],
 )
 _labelish = st.text(_label_chars, min_size=1, max_size=12).map(str.strip).filter(bool)
 _specials = [
@@ -56,7 +56,7 @@ _specials = [
     "ä",
     "😀",
 ]
-_free = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=8)
+_free = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r"), max_size=8)
 
 
 @st.composite

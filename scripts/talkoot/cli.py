@@ -94,6 +94,27 @@ def _new_event(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ingest(args: argparse.Namespace) -> int:
+    from .ingest import configure_logging, run_ingest
+
+    configure_logging()
+    return run_ingest()
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from .ingest import configure_logging, run_sync
+
+    configure_logging()
+    return run_sync(days=None if args.all else args.days)
+
+
+def _labels(args: argparse.Namespace) -> int:
+    from .ingest import configure_logging, run_labels
+
+    configure_logging()
+    return run_labels()
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="talkoot", description="Tulevaisuuden suunnittelutalkoiden sivusto ja lomakkeet."
@@ -133,6 +154,22 @@ def _build_parser() -> argparse.ArgumentParser:
         "body", nargs="?", default="-", help="issuen teksti tiedostona tai - (oletus)"
     )
     parse.set_defaults(handler=_parse_issue)
+
+    ingest = sub.add_parser("ingest", help="käsittele Actionin issue-tapahtuma (GITHUB_EVENT_PATH)")
+    ingest.set_defaults(handler=_ingest)
+
+    sync = sub.add_parser("sync", help="täsmäytä kaikki ehdotus- ja ilmoittautumis-issuet")
+    sync.add_argument(
+        "--days",
+        type=int,
+        default=14,
+        help="suljetuista issueista vain näin monen päivän sisällä muuttuneet",
+    )
+    sync.add_argument("--all", action="store_true", help="myös kaikki vanhemmat suljetut issuet")
+    sync.set_defaults(handler=_sync)
+
+    labels = sub.add_parser("labels", help="luo repositorion tunnisteet (labels)")
+    labels.set_defaults(handler=_labels)
     return parser
 
 

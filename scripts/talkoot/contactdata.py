@@ -180,29 +180,50 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _phones(scanned: str, original: str) -> list[ContactMatch]:
     found: list[ContactMatch] = []
     for match in _PHONE.finditer(scanned):
-        start, end = match.span()
-        candidate = match.group()
-        international = candidate.startswith(("+", "00"))
-        low, high = (8, 15) if candidate.startswith("+") else (10, 17) if international else (7, 12)
-        groups = list(_GROUP.finditer(candidate))
-        count = sum(len(g.group()) for g in groups)
-        while count > high and len(groups) > 1:  # a year or a count right after the number
-            count -= len(groups.pop().group())
-        end = start + groups[-1].end()
-        candidate = scanned[start:end]
-        digits = "".join(g.group() for g in groups)
-        if count < low or count > high or digits.startswith("000"):
-            continue
-        if _DATE_WITH_HYPHENS.fullmatch(candidate) or _amount_follows(scanned, end):
-            continue
-        found.append(ContactMatch(PHONE, start, end, original[start:end]))
+        end = _phone_end(scanned, match.start(), match.group())
+        if end is not None:
+            found.append(ContactMatch(PHONE, match.start(), end, original[match.start() : end]))
     return found
 
 
-def _amount_follows(text: str, end: int) -> bool:
-    """Whether the number goes on as a decimal or is followed by a unit (`000 euroa`)."""
-    if end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit():
-        return True
+def _phone_end(text: str, start: int, candidate: str) -> int | None:
+    """Where the phone number in a pattern match ends, or None if it is no phone number.
+
+    The pattern is greedy, so digit groups are dropped from the end while they belong to
+    something else: a date or decimal (`23.11.2023`), a year (`2023`) or an amount with
+    its unit (`15 %`).
+    """
+    international = candidate.startswith(("+", "00"))
+    low, high = (8, 15) if candidate.startswith("+") else (10, 17) if international else (7, 12)
+    groups = [(g.start(), g.end()) for g in _GROUP.finditer(candidate)]
+    while len(groups) > 1 and _number_goes_on(text, start + groups[-1][1]):
+        groups.pop()
+    count = sum(b - a for a, b in groups)
+    while count > high and len(groups) > 1:
+        a, b = groups.pop()
+        count -= b - a
+    while True:
+        end = start + groups[-1][1]
+        digits = "".join(candidate[a:b] for a, b in groups)
+        if count < low or count > high or digits.startswith("000"):
+            return None
+        if _number_goes_on(text, end) or _DATE_WITH_HYPHENS.fullmatch(text[start:end]):
+            return None
+        if not _unit_follows(text, end):
+            return end
+        if len(groups) == 1:
+            return None
+        a, b = groups.pop()
+        count -= b - a
+
+
+def _number_goes_on(text: str, end: int) -> bool:
+    """Whether the digits at `end` continue as a decimal or a date (`,5`, `.11.`)."""
+    return end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit()
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """Whether the number is followed by a unit that makes it an amount (`000 euroa`)."""
     i = end
     while i < len(text) and i < end + 2 and text[i] in " \u00a0\u202f":
         i += 1

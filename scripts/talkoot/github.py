@@ -160,10 +160,10 @@ class RetryingSession(GitHubSession):  # type: ignore[misc]
                 self.sleep(delay)
                 continue
             log.debug("GitHub %s %s -> %s", method, _short(url), response.status_code)
-            delay = self._retry_delay(method, url, response, attempt)
-            if delay is None:
+            wait = self._retry_delay(method, url, response, attempt)
+            if wait is None:
                 return response
-            self.sleep(delay)
+            self.sleep(wait)
 
     def _retry_delay(self, method: str, url: str, response: Any, attempt: int) -> float | None:
         """Seconds to wait before sending the request again, or None to return `response`."""
@@ -181,7 +181,6 @@ class RetryingSession(GitHubSession):  # type: ignore[misc]
                     f"Raja palautuu {when} (noin {wait / 60:.0f} min kuluttua); aja komento "
                     "uudelleen sen jälkeen. Mitään jo tehtyä ei menetetty."
                 )
-                log.error(message)
                 raise RateLimitExhausted(message)
             log.warning("%s: API-kutsujen raja täynnä; odotetaan %.1f s", where, wait)
             return wait
@@ -195,7 +194,6 @@ class RetryingSession(GitHubSession):  # type: ignore[misc]
                     f"GitHub pyysi odottamaan {wait:.0f} s ({where} -> {status}, toissijainen "
                     "kutsuraja); aja komento uudelleen myöhemmin. Mitään jo tehtyä ei menetetty."
                 )
-                log.error(message)
                 raise RateLimitExhausted(message)
             if last:
                 return None
@@ -299,7 +297,8 @@ class Repo:
         try:
             return cls(gh, owner, name, settings=settings, sleep=sleep)
         except gh_errors.GitHubError as error:
-            raise GitHubError(f"Repositoriota {repository} ei saatu: {describe_error(error)}")
+            message = f"Repositoriota {repository} ei saatu: {describe_error(error)}"
+            raise GitHubError(message) from None
 
     # -- the write wrapper ---------------------------------------------------------------
 
@@ -357,17 +356,18 @@ class Repo:
     def labels_of(issue: Any) -> set[str]:
         return {label.name for label in issue.original_labels}
 
-    def _fresh_labels(self, issue: Any) -> set[str]:
-        return {label.name for label in issue.labels()}
+    def _labels_if(self, issue: Any, name: str) -> list[Any] | None:
+        labels = list(issue.labels())
+        return labels if any(label.name == name for label in labels) else None
 
     def add_label(self, issue: Any, name: str) -> bool:
         """Add `name` unless the issue has it; True if it was added."""
         if name in self.labels_of(issue):
             return False
-        self._write(
+        issue.original_labels = self._write(
             f"#{issue.number}: tunniste {name}",
             lambda: issue.add_labels(name),
-            lambda: True if name in self._fresh_labels(issue) else None,
+            lambda: self._labels_if(issue, name),
         )
         log.info("#%d: lisättiin tunniste %s", issue.number, name)
         return True
@@ -377,9 +377,10 @@ class Repo:
         if name not in self.labels_of(issue):
             return False
         try:
-            issue.remove_label(name)
-        except gh_errors.NotFoundError:
-            return False  # already gone (a retried DELETE that had succeeded)
+            issue.original_labels = issue.remove_label(name)
+        except gh_errors.NotFoundError:  # already gone (a retried DELETE that had succeeded)
+            issue.original_labels = [x for x in issue.original_labels if x.name != name]
+            return False
         log.info("#%d: poistettiin tunniste %s", issue.number, name)
         return True
 
@@ -430,7 +431,8 @@ class Repo:
     def role_of(self, login: str) -> str | None:
         """The user's role in the repository (`role_name`), or None for no access."""
         repo = self.repository
-        url = repo._build_url("collaborators", quote(login, safe=""), "permission", base_url=repo._api)
+        who = quote(login, safe="")
+        url = repo._build_url("collaborators", who, "permission", base_url=repo._api)
         try:
             data = repo._json(repo._get(url), 200)
         except gh_errors.NotFoundError:
@@ -515,12 +517,23 @@ class Repo:
             return []
         return sorted(name for name, _ in entries)
 
-    def put_file(self, branch: str, path: str, text: str, message: str) -> bool:
+    def put_file(
+        self,
+        branch: str,
+        path: str,
+        text: str,
+        message: str,
+        *,
+        known: bool = False,
+        current: FileState | None = None,
+    ) -> bool:
         """Commit `text` to `path` on `branch` unless it is already there; True if committed.
 
-        The Contents API makes a commit even for identical content, so compare first.
+        The Contents API makes a commit even for identical content, so compare first; with
+        `known`, `current` is what the branch has (None: no file) and is not read again.
         """
-        current = self.read_file(path, branch)
+        if not known:
+            current = self.read_file(path, branch)
         if current is not None and current.text == text:
             return False
         repo = self.repository
@@ -581,4 +594,3 @@ class Repo:
         pull.update(**changes)
         log.info("Päivitettiin pull request #%d (%s)", pull.number, ", ".join(changes))
         return True
-

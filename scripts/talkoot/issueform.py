@@ -21,10 +21,10 @@ How `parse` reads a body (the golden cases in tests/issueform_cases/ pin each ru
   the one with more headings written by GitHub (LF on both sides) beats lines typed in
   a textarea (CRLF next to them), and then the earlier lines win. If another reading of
   the body would be just as good, a problem says that the heading occurs more than once
-  (this needs a repeated label line in a body edited on the web, where everything is
-  CRLF, or a one-line answer that is exactly a label's heading). So a body rendered from
-  values either parses back to them or carries that problem; it is never misread
-  silently.
+  (this needs a label's heading as a line of an answer, either as a whole one-line
+  answer or in a body whose typed text has no CRLF: edited on the web, or created
+  through the API). So a body rendered from values either parses back to them or
+  carries that problem; it is never misread silently.
 * A section whose heading is absent is reported missing (value `None`); one whose heading
   occurs only out of the form's order is reported as moved (value `None`). Non-blank text
   before the first heading is reported.
@@ -45,9 +45,10 @@ How `parse` reads a body (the golden cases in tests/issueform_cases/ pin each ru
 * Required fields that are empty are problems; GitHub enforces them only on submission.
 * Answers are data: Unicode controls such as U+202E or zero-width characters are kept as
   they are. Whoever shows a value (a page, a comment) must escape it.
-* A body longer than `MAX_BODY_CHARS` characters (GitHub's own limit) is refused with a
-  problem before any other work. Parsing is linear in the body apart from a factor of the
-  number of sections; no regular expression here can backtrack.
+* A body longer than `MAX_BODY_CHARS` characters (GitHub's own limit; counted as Python
+  code points) is refused with a problem before any other work. Parsing is linear in the
+  body apart from a factor of the number of sections; no regular expression here can
+  backtrack.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ def load_form(text: str) -> Form:
     description = _text(data, "description", "Lomakepohja")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
-        raise FormError("Lomakepohja: kentän title pitää olla tekstiä.")
+        raise FormError("Lomakepohja: title-kentän pitää olla tekstiä.")
     labels = _labels(data.get("labels"))
     body = data.get("body")
     if not isinstance(body, list) or not body:
@@ -185,16 +186,14 @@ def load_form(text: str) -> Form:
     elements = tuple(_element(raw, number) for number, raw in enumerate(body, start=1))
     _check_unique(elements)
     if not any(e.is_section for e in elements):
-        raise FormError("Lomakepohjassa ei ole yhtään kenttää, johon voisi vastata.")
+        raise FormError("Lomakepohjassa ei ole yhtään kysymystä, johon voisi vastata.")
     return Form(name, description, title, labels, elements)
 
 
-def _text(data: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
+def _text(data: Mapping[str, Any], key: str, where: str) -> str:
     value = data.get(key)
-    if value is None and not required:
-        return ""
     if not isinstance(value, str) or not value.strip():
-        raise FormError(f"{where}: kenttä {key} puuttuu tai ei ole tekstiä.")
+        raise FormError(f"{where}: {key}-kenttä puuttuu tai ei ole tekstiä.")
     return value
 
 
@@ -205,7 +204,7 @@ def _labels(raw: object) -> tuple[str, ...]:
         return tuple(part.strip() for part in raw.split(",") if part.strip())
     if isinstance(raw, list) and all(isinstance(label, str) for label in raw):
         return tuple(raw)
-    raise FormError("Lomakepohja: labels pitää olla luettelo tekstejä.")
+    raise FormError("Lomakepohja: labels-kentän pitää olla luettelo tekstejä.")
 
 
 def _single_line(value: str, what: str, where: str) -> str:
@@ -217,9 +216,9 @@ def _single_line(value: str, what: str, where: str) -> str:
 
 
 def _element(raw: object, number: int) -> Element:
-    where = f"Lomakepohjan kenttä {number}"
+    where = f"Lomakepohjan osa {number}"
     if not isinstance(raw, dict):
-        raise FormError(f"{where}: kentän pitää olla sanakirja (type, id, attributes).")
+        raise FormError(f"{where}: osan pitää olla sanakirja (type, id, attributes).")
     kind = raw.get("type")
     if kind not in ELEMENT_TYPES:
         allowed = ", ".join(ELEMENT_TYPES)
@@ -231,25 +230,27 @@ def _element(raw: object, number: int) -> Element:
         where = f'{where} ("{element_id}")'
     attributes = raw.get("attributes")
     if not isinstance(attributes, dict):
-        raise FormError(f"{where}: attributes puuttuu.")
+        raise FormError(f"{where}: attributes-kenttä puuttuu.")
     if kind == "markdown":
         return Element("markdown", element_id, "", value=_text(attributes, "value", where))
     if not element_id:
-        raise FormError(f"{where}: id puuttuu; lomakkeen arvot tunnistetaan id:n perusteella.")
-    label = _single_line(_text(attributes, "label", where), "label", where)
+        raise FormError(
+            f"{where}: id-kenttä puuttuu; lomakkeen arvot tunnistetaan sen perusteella."
+        )
+    label = _single_line(_text(attributes, "label", where), "label-kenttä", where)
     validations = raw.get("validations") or {}
     if not isinstance(validations, dict):
-        raise FormError(f"{where}: validations pitää olla sanakirja.")
+        raise FormError(f"{where}: validations-kentän pitää olla sanakirja.")
     required = _flag(validations, "required", where)
     value = attributes.get("value")
     if value is not None and not isinstance(value, str):
-        raise FormError(f"{where}: value pitää olla tekstiä.")
+        raise FormError(f"{where}: value-kentän pitää olla tekstiä.")
     if kind == "input":
         return Element("input", element_id, label, required=required, value=value)
     if kind == "textarea":
         render = attributes.get("render")
         if render is not None and not (isinstance(render, str) and _RENDER.fullmatch(render)):
-            raise FormError(f"{where}: render pitää olla kielen nimi, esimerkiksi shell.")
+            raise FormError(f"{where}: render-kentän pitää olla kielen nimi, esimerkiksi shell.")
         return Element("textarea", element_id, label, required=required, render=render, value=value)
     if kind == "dropdown":
         options = attributes.get("options")
@@ -305,7 +306,7 @@ def _option(option: object, where: str) -> str:
 def _flag(data: Mapping[str, Any], key: str, where: str) -> bool:
     value = data.get(key, False)
     if not isinstance(value, bool):
-        raise FormError(f"{where}: {key} pitää olla true tai false.")
+        raise FormError(f"{where}: {key}-kentän pitää olla true tai false.")
     return value
 
 
@@ -778,8 +779,11 @@ def parse_issue_main(form_path: str, body_path: str) -> int:
     except UnicodeDecodeError:
         print("Tiedosto ei ole UTF-8-tekstiä.", file=sys.stderr)
         return 2
+    except FileNotFoundError as error:
+        print(f"Tiedostoa ei löydy: {error.filename}", file=sys.stderr)
+        return 2
     except OSError as error:
-        print(f"Tiedostoa ei voi lukea: {error.filename or ''} ({error.strerror})", file=sys.stderr)
+        print(f"Tiedostoa ei voi lukea: {error.filename} ({error.strerror})", file=sys.stderr)
         return 2
     result = parse(body, form)
     if result.problems:
