@@ -166,6 +166,48 @@ class Target:
     unpublished: bool = False
 
 
+@dataclass(frozen=True)
+class Event:
+    """An `issues` event that concerns a submission."""
+
+    kind: str  # PROPOSAL_LABEL or REGISTRATION_LABEL
+    action: str
+    number: int
+    sender: str
+    label: str  # the label added, for `labeled`
+    payload: Mapping[str, Any]
+
+
+def triage(name: str, payload: Mapping[str, Any], forms: Mapping[str, Form]) -> Event | str:
+    """The event to handle, or why it is ignored (decided without any API call)."""
+    if name != "issues":
+        return f"tapahtuma {name} ei koske issueita"
+    action = str(payload.get("action") or "")
+    data = payload.get("issue") or {}
+    number = data.get("number")
+    sender = str((payload.get("sender") or {}).get("login") or "")
+    labels = {label.get("name") for label in data.get("labels") or [] if isinstance(label, dict)}
+    if not isinstance(number, int) or "pull_request" in data:
+        return "tapahtuma ei koske issueta"
+    if PROPOSAL_LABEL in labels:
+        kind = PROPOSAL_LABEL
+    elif REGISTRATION_LABEL in labels:
+        kind = REGISTRATION_LABEL
+    else:
+        return f"#{number}: ei lomakkeen tunnistetta"
+    if action not in HANDLED_ACTIONS:
+        return f"#{number}: toiminto {action} ei muuta lähetystä"
+    label = str((payload.get("label") or {}).get("name") or "")
+    if action == "labeled" and (kind != PROPOSAL_LABEL or label not in DECISION_LABELS):
+        return f"#{number}: tunniste {label} ei vaadi toimia"
+    if action != "opened" and is_bot(sender):
+        # The Action's own changes (labels, closing) must not start it again.
+        return f"#{number}: {action} on botin {sender} tekemä"
+    if kind not in forms:
+        return f"#{number}: lomaketta ei ole"
+    return Event(kind, action, number, sender, label, payload)
+
+
 # --- the Action ----------------------------------------------------------------------------
 
 
@@ -178,43 +220,14 @@ class Action:
 
     # -- events ------------------------------------------------------------------------
 
-    def handle_event(self, name: str, payload: Mapping[str, Any]) -> None:
-        if name != "issues":
-            log.info("Tapahtuma %s ei koske issueita; ohitetaan.", name)
-            return
-        action = str(payload.get("action") or "")
-        data = payload.get("issue") or {}
-        number = data.get("number")
-        sender = (payload.get("sender") or {}).get("login") or ""
-        labels = {label.get("name") for label in data.get("labels") or []}
-        if not isinstance(number, int) or "pull_request" in data:
-            log.info("Tapahtuma ei koske issueta; ohitetaan.")
-            return
-        if PROPOSAL_LABEL in labels:
-            kind = PROPOSAL_LABEL
-        elif REGISTRATION_LABEL in labels:
-            kind = REGISTRATION_LABEL
+    def handle_event(self, event: Event) -> None:
+        log.info("#%d: %s (%s, lähettäjä %s)", event.number, event.action, event.kind, event.sender)
+        if event.kind == PROPOSAL_LABEL:
+            self._proposal_event(
+                event.number, event.action, event.label, event.sender, event.payload
+            )
         else:
-            log.info("#%d: ei lomakkeen tunnistetta; ohitetaan.", number)
-            return
-        if action not in HANDLED_ACTIONS:
-            log.info("#%d: toiminto %s ei muuta lähetystä; ohitetaan.", number, action)
-            return
-        label = str((payload.get("label") or {}).get("name") or "")
-        if action == "labeled" and (kind != PROPOSAL_LABEL or label not in DECISION_LABELS):
-            log.info("#%d: tunniste %s ei vaadi toimia; ohitetaan.", number, label)
-            return
-        if action != "opened" and is_bot(sender):
-            log.info("#%d: %s on botin (%s) tekemä; ohitetaan.", number, action, sender)
-            return
-        if kind not in self.setup.forms:
-            log.warning("#%d: lomaketta ei ole; ohitetaan.", number)
-            return
-        log.info("#%d: %s (%s, lähettäjä %s)", number, action, kind, sender or "?")
-        if kind == PROPOSAL_LABEL:
-            self._proposal_event(number, action, label, sender, payload)
-        else:
-            self._registration_event(number, action, payload)
+            self._registration_event(event.number, event.action, event.payload)
 
     def _proposal_event(
         self, number: int, action: str, label: str, sender: str, payload: Mapping[str, Any]
@@ -542,11 +555,15 @@ def run_ingest(
     if not isinstance(payload, dict):
         raise TalkootError(f"Tapahtuma tiedostossa {path} ei ole JSON-olio.")
     if name != "issues":
-        log.info("Tapahtuma %s ei koske issueita; ohitetaan.", name)
+        log.info("Ohitetaan: tapahtuma %s ei koske issueita.", name)
         return 0
     setup = Setup.load(project)
+    event = triage(name, payload, setup.forms)
+    if isinstance(event, str):
+        log.info("Ohitetaan: %s.", event)
+        return 0
     return _run(
-        lambda repo: Action(repo, setup, today=clock.today()).handle_event(name, payload),
+        lambda repo: Action(repo, setup, today=clock.today()).handle_event(event),
         env,
         sleep,
         clock_fn,
