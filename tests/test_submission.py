@@ -103,7 +103,7 @@ def registration(
     return IssueData(
         number=number,
         title="Ilmoittautuminen: x",
-        body=render(registration_values(**values), REGISTRATION_FORM),
+        body=render(registration_values(**values), REGISTRATION_FORM, validate=False),
         created_at=dt.datetime.fromisoformat(created),
         state=state,
         state_reason=reason,
@@ -224,7 +224,8 @@ def test_structure_problems_never_echo_user_text() -> None:
 
 
 def test_a_missing_section_is_named_once() -> None:
-    body = render(proposal_values(), PROPOSAL_FORM).replace("### Odotettu vaikutus", "### Muuta")
+    sections = render(proposal_values(), PROPOSAL_FORM).split("\n\n### ")
+    body = "\n\n### ".join(s for s in sections if not s.startswith("Odotettu vaikutus"))
     checked = check_proposal(issue(body=body), PROPOSAL_FORM, CONTENT)
     assert checked.problems == (
         "**Odotettu vaikutus**: kohta puuttuu. Palauta kohta otsikkoineen (`### Odotettu"
@@ -329,8 +330,17 @@ def test_hostile_values_round_trip_through_the_file(value: str) -> None:
     assert loaded.organisation == organisation
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(st.characters(exclude_categories=["Cs"]), max_size=200))
+# Characters that YAML treats specially, line breaks of every kind, controls and BOM.
+_YAML_ALPHABET = st.sampled_from(
+    list("ab \n\r\t#:-'\"|>`{}[]&*!%@,?\\\x85\u2028\u2029\ufeff\x00\x1b\u202eä😀")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(_YAML_ALPHABET, max_size=40)
+    | st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
+)
 def test_the_yaml_emitter_round_trips_any_text(value: str) -> None:
     assert yaml.safe_load(dump_yaml({"text": value})) == {"text": value}
 
@@ -342,8 +352,9 @@ def test_multi_line_text_is_a_literal_block() -> None:
 def test_pull_request_title_and_body_keep_user_text_inert() -> None:
     title = "@kaikki `koodi` <b>\u202e #1\n" + "x" * 200
     pr_title = proposal_pull_title(5, title)
-    assert pr_title.startswith("Ehdotus #5: @kaikki `koodi` <b> #1 x")
-    assert len(pr_title) <= len("Ehdotus #5: ") + 80 and "\u202e" not in pr_title
+    assert pr_title.startswith("Ehdotus #5: ``@kaikki `koodi` <b> #1 x")
+    assert pr_title.endswith("x…``")
+    assert len(pr_title) == len("Ehdotus #5: ````") + 80 and "\u202e" not in pr_title
     body = proposal_pull_body(5, "content/proposals/2025/5-x.yml", title, change=False)
     assert "- Otsikko: ``@kaikki `koodi` <b> #1 x" in body
     assert body.endswith("Closes #5")

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from .demo import write_demo_content
 
 ROOT = Path(__file__).resolve().parents[2]
+# Inside the project, like `make site` writes site/: the file system is part of the cost.
+OUT = ROOT / "bench-out"
 
 
 def _build(content: Path, site: Path) -> tuple[float, float, int]:
@@ -50,15 +52,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--editions", type=int, default=5)
     args = parser.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory(prefix="talkoot-bench-") as tmp:
+    shutil.rmtree(OUT, ignore_errors=True)
+    try:
         for size in args.sizes:
-            content = Path(tmp) / f"content-{size}"
+            content = OUT / f"content-{size}"
             write_demo_content(content, editions=args.editions, proposals=size)
-            site = Path(tmp) / f"site-{size}"
+            site = OUT / f"site-{size}"
             wall, cpu, rss = _build(content, site)
             pages = sum(1 for _ in site.rglob("index.html"))
             proposal_pages = sum(1 for _ in site.glob("*/ehdotukset/*/index.html"))
             rows.append((size, pages, proposal_pages, wall, cpu, rss))
+    finally:
+        shutil.rmtree(OUT, ignore_errors=True)
     print(
         f"{'proposals':>9} {'pages':>6} {'proposal pages':>14} {'wall s':>7} {'cpu s':>7} "
         f"{'ms/page':>8} {'cpu ms/page':>11} {'peak RSS MiB':>12}"

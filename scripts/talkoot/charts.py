@@ -54,6 +54,10 @@ def _figure(svg: ET.Element, caption: str) -> str:
     return ET.tostring(figure, encoding="unicode", short_empty_elements=True)
 
 
+# Labels sit above their bars, so the chart stays narrow and readable on a phone.
+WIDTH, BAR_WIDTH, ROW_HEIGHT = 440, 380, 46
+
+
 def stacked_bars(
     chart_id: str,
     rows: Sequence[tuple[str, Sequence[int]]],
@@ -64,24 +68,23 @@ def stacked_bars(
     caption: str,
 ) -> str:
     """Horizontal bars, one per row, split into the series' counts, with a legend."""
-    label_width, bar_width, row_height = 400, 320, 28
-    legend_height = 22 * len(series) + 10
-    height = row_height * len(rows) + legend_height + 20
-    svg = _svg(chart_id, label_width + bar_width + 60, height, title, description)
+    legend_height = 24 * len(series) + 10
+    height = ROW_HEIGHT * len(rows) + legend_height + 10
+    svg = _svg(chart_id, WIDTH, height, title, description)
     largest = max((sum(values) for _, values in rows), default=0) or 1
     for index, (label, values) in enumerate(rows):
-        y = 10 + index * row_height
-        _text(svg, label_width - 8, y + 17, label, **{"text-anchor": "end"})
-        x = float(label_width)
+        y = 4 + index * ROW_HEIGHT
+        _text(svg, 0, y + 14, label)
+        x = 0.0
         for value, serie in zip(values, series, strict=True):
             if value:
-                width = bar_width * value / largest
+                width = BAR_WIDTH * value / largest
                 rect = ET.SubElement(
                     svg,
                     "rect",
                     {
                         "x": f"{x:.1f}",
-                        "y": str(y + 4),
+                        "y": str(y + 20),
                         "width": f"{width:.1f}",
                         "height": "18",
                         "fill": serie.colour,
@@ -91,43 +94,39 @@ def stacked_bars(
                 )
                 ET.SubElement(rect, "title").text = f"{label}: {serie.label} {value}"
                 x += width
-        _text(svg, x + 6, y + 17, str(sum(values)))
-    legend_top = 20 + row_height * len(rows)
+        _text(svg, x + 6, y + 34, str(sum(values)))
+    legend_top = 10 + ROW_HEIGHT * len(rows)
     for index, serie in enumerate(series):
-        y = legend_top + index * 22
+        y = legend_top + index * 24
         ET.SubElement(
             svg,
             "rect",
-            {
-                "x": str(label_width),
-                "y": str(y),
-                "width": "14",
-                "height": "14",
-                "fill": serie.colour,
-            },
+            {"x": "0", "y": str(y), "width": "16", "height": "16", "fill": serie.colour},
         )
-        _text(svg, label_width + 20, y + 12, serie.label)
+        _text(svg, 24, y + 13, serie.label)
     return _figure(svg, caption)
 
 
 def progress_bars(
-    chart_id: str, rows: Sequence[tuple[str, int]], *, title: str, description: str, caption: str
+    chart_id: str,
+    rows: Sequence[tuple[str, int]],
+    *,
+    title: str,
+    description: str,
+    caption: str,
 ) -> str:
     """One bar per row from 0 to 100 %, the percentage written beside it."""
-    label_width, bar_width, row_height = 400, 260, 28
-    svg = _svg(
-        chart_id, label_width + bar_width + 70, row_height * len(rows) + 20, title, description
-    )
+    svg = _svg(chart_id, WIDTH, ROW_HEIGHT * len(rows) + 10, title, description)
     for index, (label, percent) in enumerate(rows):
-        y = 10 + index * row_height
-        _text(svg, label_width - 8, y + 17, label, **{"text-anchor": "end"})
+        y = 4 + index * ROW_HEIGHT
+        _text(svg, 0, y + 14, label)
         ET.SubElement(
             svg,
             "rect",
             {
-                "x": str(label_width),
-                "y": str(y + 4),
-                "width": str(bar_width),
+                "x": "0",
+                "y": str(y + 20),
+                "width": str(BAR_WIDTH),
                 "height": "18",
                 "fill": "#ffffff",
                 "stroke": "#4d4d4d",
@@ -139,12 +138,12 @@ def progress_bars(
                 svg,
                 "rect",
                 {
-                    "x": str(label_width),
-                    "y": str(y + 4),
-                    "width": f"{bar_width * percent / 100:.1f}",
+                    "x": "0",
+                    "y": str(y + 20),
+                    "width": f"{BAR_WIDTH * percent / 100:.1f}",
                     "height": "18",
                     "fill": PALETTE[0],
                 },
             )
-        _text(svg, label_width + bar_width + 8, y + 17, f"{percent} %")
+        _text(svg, BAR_WIDTH + 6, y + 34, f"{percent} %")
     return _figure(svg, caption)

@@ -501,12 +501,16 @@ class _Dumper(yaml.SafeDumper):
     """`yaml.safe_dump` with multi-line text as literal blocks, for readable diffs."""
 
 
-# Line breaks other than LF, and CR, would not survive a literal block: quote those.
+# Line breaks other than LF, and CR, survive only in double quotes (escaped).
 _BLOCK_UNSAFE = re.compile("[\r\x85\u2028\u2029]")
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and not _BLOCK_UNSAFE.search(value) else None
+    style: str | None = None
+    if _BLOCK_UNSAFE.search(value):
+        style = '"'  # escaped: plain or single-quoted text would turn NEL, LS, PS into spaces
+    elif "\n" in value:
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -619,7 +623,9 @@ def proposal_page_url(site_url: str, edition: int, number: int) -> str:
 
 
 def proposal_pull_title(number: int, title: str) -> str:
-    return f"Ehdotus #{number}: {plain(title) or 'ilman otsikkoa'}"
+    """`Ehdotus #12: `otsikko``: the title as inline code, so that a `@mention` or `#1` in
+    it stays text (GitHub renders code spans in pull request titles)."""
+    return f"Ehdotus #{number}: {code_span(title)}"
 
 
 def proposal_pull_body(number: int, path: str, title: str, *, change: bool) -> str:
