@@ -48,6 +48,7 @@ REGISTRATION_FORM = load_form(FORMS[forms.REGISTRATION_FILE])
 PRIVACY = PROPOSAL_FORM.element("privacy").options[0]
 NBSP = "\u00a0"
 CREATED = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
+KAUPPA = "Kauppa ja matkailu"
 
 
 def proposal_values(**changes: Any) -> dict[str, Any]:
@@ -157,8 +158,7 @@ def test_every_problem_at_once_with_the_label_and_the_bound() -> None:
         "**Ehdottava organisaatio**: teksti on liian pitkä (121 merkkiä, enintään 120).",
         "**Y-tunnus**: Y-tunnuksen tarkistusnumero ei täsmää. Tarkista, että tunnus on"
         " kirjoitettu oikein.",
-        "**Julkaisulupa**: rastita julkaisulupa; ilman sitä ehdotusta ei voi julkaista"
-        " sivustolla.",
+        "**Julkaisulupa**: rastita julkaisulupa; ilman sitä ehdotusta ei voi julkaista sivustolla.",
         "**Tietosuoja**: rastita, että olet lukenut tietosuojaselosteen.",
     ]
 
@@ -218,8 +218,7 @@ def test_structure_problems_never_echo_user_text() -> None:
         " ne olivat lomakkeella.",
         "**Kaupungin rooli**: valitse jokin lomakkeen vaihtoehdoista (Kaupunki voi toimia"
         " suoraan, Kaupunki voi toimia edunvalvojana, En osaa sanoa).",
-        "**Julkaisulupa**: rastita julkaisulupa; ilman sitä ehdotusta ei voi julkaista"
-        " sivustolla.",
+        "**Julkaisulupa**: rastita julkaisulupa; ilman sitä ehdotusta ei voi julkaista sivustolla.",
     )
 
 
@@ -230,6 +229,16 @@ def test_a_missing_section_is_named_once() -> None:
     assert checked.problems == (
         "**Odotettu vaikutus**: kohta puuttuu. Palauta kohta otsikkoineen (`### Odotettu"
         " vaikutus`) ja vastaa siihen.",
+    )
+
+
+@pytest.mark.parametrize("body", [None, "", "Hei, tässä ehdotukseni: lisää pyöräteitä."])
+def test_a_body_without_the_form_gives_one_problem(body: str | None) -> None:
+    data = IssueData(number=7, title="Pyörätiet", body=body, created_at=CREATED)
+    checked = check_proposal(data, PROPOSAL_FORM, CONTENT)
+    assert checked.problems == (
+        "Tekstistä puuttuvat lomakkeen kohdat. Tee ehdotus lomakkeella tai palauta kohtien"
+        " otsikot (###) ja vastaa niiden alle.",
     )
 
 
@@ -261,7 +270,9 @@ def test_proposal_file_loads_back() -> None:
     rel = f"proposals/2025/{new_proposal_name(7, sub.title)}"
     assert rel == "proposals/2025/7-osaajien-saatavuus.yml"
     text = proposal_text(sub, rel, approved=dt.date(2025, 3, 5))
-    assert text.startswith("# yaml-language-server: $schema=../../../schemas/proposal.schema.json\n")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../../schemas/proposal.schema.json\n"
+    )
     (loaded,) = load_with(rel, text).proposals
     assert (loaded.id, loaded.edition, loaded.workshop, loaded.title) == (
         7,
@@ -285,7 +296,9 @@ def test_an_existing_file_keeps_its_history_and_stays_verbatim_when_unchanged() 
         "  status: julkaistu\n- date: 2025-03-20\n  status: priorisoitu\n  note: Hyvä!\n",
     ).replace("id: 7", "# toimittajan kommentti\nid: 7")
     assert proposal_text(sub, rel, approved=dt.date(2025, 4, 1), base=edited) == edited
-    changed = proposal_text(submission(challenge="Uusi haaste."), rel, approved=dt.date(2025, 4, 1), base=edited)
+    changed = proposal_text(
+        submission(challenge="Uusi haaste."), rel, approved=dt.date(2025, 4, 1), base=edited
+    )
     (loaded,) = load_with(rel, changed).proposals
     assert loaded.challenge == "Uusi haaste."
     assert [c.status for c in loaded.history] == [
@@ -391,12 +404,12 @@ def test_registration_checks() -> None:
         "**Tietosuoja**: rastita, että olet lukenut tietosuojaselosteen.",
     ]
     big = render(registration_values(participants="5"), REGISTRATION_FORM)
-    assert check_registration(issue(body=big, form=REGISTRATION_FORM), REGISTRATION_FORM, CONTENT).ok
+    assert check_registration(
+        issue(body=big, form=REGISTRATION_FORM), REGISTRATION_FORM, CONTENT
+    ).ok
     body = render(registration_values(participants="5"), REGISTRATION_FORM)
     small = CONTENT.workshops[2025][0].model_copy(update={"capacity": 4})
-    content = Content(
-        events=CONTENT.events, workshops={2025: [small, CONTENT.workshops[2025][1]]}
-    )
+    content = Content(events=CONTENT.events, workshops={2025: [small, CONTENT.workshops[2025][1]]})
     over = check_registration(issue(body=body, form=REGISTRATION_FORM), REGISTRATION_FORM, content)
     assert over.problems == ("**Osallistujamäärä**: työpajaan mahtuu enintään 4 henkilöä.",)
 
@@ -410,9 +423,9 @@ def test_capacity_waiting_list_late_and_cancelled() -> None:
         registration(4, "2025-03-10T21:59:59+00:00", participants="1", organisation="Beta Oy"),
         # 00.00 the day after: late
         registration(5, "2025-03-10T22:00:00+00:00", participants="1"),
-        registration(6, "2025-03-03T09:00:00+00:00", workshop="Kauppa ja matkailu", organisation="Ääni Oy"),
-        registration(7, "2025-03-03T10:00:00+00:00", workshop="Kauppa ja matkailu", organisation="Zeta Oy"),
-        registration(8, "2025-03-03T11:00:00+00:00", workshop="Kauppa ja matkailu", organisation="Alfa Oy",
+        registration(6, "2025-03-03T09:00:00+00:00", workshop=KAUPPA, organisation="Ääni Oy"),
+        registration(7, "2025-03-03T10:00:00+00:00", workshop=KAUPPA, organisation="Zeta Oy"),
+        registration(8, "2025-03-03T11:00:00+00:00", workshop=KAUPPA, organisation="Alfa Oy",
                      state="closed", reason="completed", closed="2025-03-04T10:00:00+00:00"),
         registration(9, "2025-03-03T12:00:00+00:00", organisation=None),
         registration(10, "2024-10-01T12:00:00+00:00"),  # the 2024 edition

@@ -10,6 +10,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -90,15 +91,24 @@ class Content:
     def package(self, year: int, slug: str) -> Package | None:
         return next((p for p in self.packages.get(year, []) if p.slug == slug), None)
 
+    # Indexes for the pages, built on first use: by then loading has finished.
+    @cached_property
+    def _by_id(self) -> dict[int, Proposal]:
+        return {p.id: p for p in self.proposals}
+
+    @cached_property
+    def _by_edition(self) -> dict[tuple[int, str | None], list[Proposal]]:
+        index: dict[tuple[int, str | None], list[Proposal]] = defaultdict(list)
+        for p in self.proposals:
+            index[(p.edition, None)].append(p)
+            index[(p.edition, p.workshop)].append(p)
+        return index
+
     def proposal(self, number: int) -> Proposal | None:
-        return next((p for p in self.proposals if p.id == number), None)
+        return self._by_id.get(number)
 
     def proposals_of(self, year: int, workshop: str | None = None) -> list[Proposal]:
-        return [
-            p
-            for p in self.proposals
-            if p.edition == year and (workshop is None or p.workshop == workshop)
-        ]
+        return list(self._by_edition.get((year, workshop), []))
 
 
 def _kind_of(path: str) -> str | None:

@@ -10,13 +10,14 @@ from functools import cache
 from typing import TypeVar
 
 import pyuca
+from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
 from slugify import slugify as _slugify
 
 from .model import HELSINKI
 
-LOCALE = "fi"
+LOCALE = Locale.parse("fi")
 T = TypeVar("T")
 
 
@@ -24,21 +25,25 @@ def _local(value: dt.datetime) -> dt.datetime:
     return value.astimezone(HELSINKI)
 
 
+@cache  # the same few dates recur on thousands of pages
 def date(value: dt.date) -> str:
     """`23.11.2023`: no leading zeros."""
     return _babel_date(value, "d.M.yyyy", locale=LOCALE)
 
 
+@cache  # the same few dates recur on thousands of pages
 def weekday_date(value: dt.date) -> str:
     """`to 23.11.2023`: CLDR's abbreviated weekday, lower case without a period."""
     return _babel_date(value, "EEE d.M.yyyy", locale=LOCALE)
 
 
+@cache  # the same few dates recur on thousands of pages
 def long_date(value: dt.date) -> str:
     """`torstaina 23. marraskuuta 2023` for running text."""
     return _babel_date(value, "EEEE d. MMMM yyyy", locale=LOCALE)
 
 
+@cache  # the same few dates recur on thousands of pages
 def month(value: dt.date) -> str:
     """`tammikuu 2024` (stand-alone month name)."""
     return _babel_date(value, "LLLL yyyy", locale=LOCALE)

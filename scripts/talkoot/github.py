@@ -21,6 +21,7 @@ The sleep function and the clock are injectable, so tests never wait.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import logging
 import os
@@ -36,6 +37,7 @@ from github3 import exceptions as gh_errors
 from github3.session import GitHubSession
 
 from .exceptions import TalkootError
+from .model import HELSINKI
 
 log = logging.getLogger("talkoot.github")
 
@@ -50,7 +52,7 @@ EDITOR_ROLES = frozenset({"triage", "write", "maintain", "admin"})
 _EDITOR_PERMISSIONS = ("triage", "push", "maintain", "admin")
 #: Methods whose repetition cannot do anything twice.
 _SAFE_TO_REPEAT = frozenset({"GET", "HEAD", "OPTIONS", "PATCH", "DELETE"})
-_WRITE_ERRORS = (gh_errors.ServerError, gh_errors.ConnectionError, gh_errors.TransportError)
+_WRITE_ERRORS = (gh_errors.ServerError, gh_errors.TransportError)
 
 
 def default_sleep(seconds: float) -> None:
@@ -175,11 +177,15 @@ class RetryingSession(GitHubSession):  # type: ignore[misc]
             reset = _int(headers.get("X-RateLimit-Reset"))
             wait = max(0.0, reset - self.clock()) + 1.0 if reset else self.settings.max_delay
             if wait > self.settings.max_rate_limit_wait or last:
-                when = time.strftime("%H.%M.%S UTC", time.gmtime(reset)) if reset else "?"
+                when = (
+                    dt.datetime.fromtimestamp(reset, HELSINKI).strftime("klo %H.%M (%d.%m.)")
+                    if reset
+                    else "myöhemmin"
+                )
                 message = (
                     f"GitHubin API-kutsujen raja on käytetty loppuun ({where} -> {status}). "
-                    f"Raja palautuu {when} (noin {wait / 60:.0f} min kuluttua); aja komento "
-                    "uudelleen sen jälkeen. Mitään jo tehtyä ei menetetty."
+                    f"Raja palautuu {when}, noin {max(1, round(wait / 60))} min kuluttua; aja"
+                    " komento uudelleen sen jälkeen. Mitään jo tehtyä ei menetetty."
                 )
                 raise RateLimitExhausted(message)
             log.warning("%s: API-kutsujen raja täynnä; odotetaan %.1f s", where, wait)
@@ -230,11 +236,14 @@ def describe_error(error: Exception) -> str:
     if response is not None and getattr(response, "request", None) is not None:
         request = response.request
         message = getattr(error, "msg", None) or ""
-        if isinstance(message, bytes):
-            message = message.decode("utf-8", "replace")
+        if isinstance(message, bytes) or "json" not in response.headers.get("Content-Type", ""):
+            message = response.reason or ""  # an HTML error page says nothing useful
         first = str(message).splitlines()[0] if message else ""
         return f"{request.method} {_short(request.url)} -> {response.status_code} {first}".strip()
-    return f"{type(error).__name__}: {error}"
+    cause = getattr(error, "exception", None) or error  # github3 wraps requests' errors
+    request = getattr(cause, "request", None)
+    where = f"{request.method} {_short(request.url)}: " if request is not None else ""
+    return f"{where}{_describe(cause)} ({type(cause).__name__})"
 
 
 def is_bot(login: str | None) -> bool:
@@ -296,7 +305,7 @@ class Repo:
         log.info("GitHub: %s (%s)", repository, gh.session.base_url)
         try:
             return cls(gh, owner, name, settings=settings, sleep=sleep)
-        except gh_errors.GitHubError as error:
+        except gh_errors.GitHubException as error:
             message = f"Repositoriota {repository} ei saatu: {describe_error(error)}"
             raise GitHubError(message) from None
 
@@ -517,7 +526,7 @@ class Repo:
             return []
         return sorted(name for name, _ in entries)
 
-    def put_file(
+    def put_file_if_changed(
         self,
         branch: str,
         path: str,

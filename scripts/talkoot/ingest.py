@@ -244,12 +244,13 @@ class Action:
     def _registration_event(self, number: int, action: str, payload: Mapping[str, Any]) -> None:
         previous: set[str] = set()
         every_workshop = False
+        changes = payload.get("changes")
         if action == "edited":
-            old_body = ((payload.get("changes") or {}).get("body") or {}).get("from")
+            old_body = ((changes or {}).get("body") or {}).get("from")
             if isinstance(old_body, str):
                 old = parse(old_body, self.setup.forms[REGISTRATION_LABEL]).values.get("workshop")
                 previous = {old} if isinstance(old, str) else set()
-            else:
+            elif not changes:
                 every_workshop = True  # no old text: any workshop's queue may have moved
         self.registrations(focus=number, previous=previous, every_workshop=every_workshop)
 
@@ -339,11 +340,13 @@ class Action:
     def publish(self, target: Target, *, may_change_published: bool) -> Published:
         """Get `target`'s file into a pull request, or find it published.
 
-        An open pull request of the branch is updated. Without one, a branch that already
-        carries the wanted file (a run that failed before opening the pull request) gets
-        its pull request, unless editors closed one at that very commit; otherwise the
-        branch is (re)started from the default branch. A file that is already on the
-        default branch is changed only when `may_change_published` (an edit by the sender).
+        An open pull request of the branch is updated. A file that is already on the
+        default branch is changed only when `may_change_published` (an edit by the sender),
+        so that editors' later changes to a published file are not reverted by a re-run.
+        Without an open pull request, a branch that already carries the wanted file (a run
+        that failed before opening the pull request) gets its pull request, unless editors
+        closed one without merging at that very commit; otherwise the branch is
+        (re)started from the default branch and the file committed.
         """
         repo = self.repo
         default = repo.default_branch
@@ -353,30 +356,32 @@ class Action:
             on_branch = repo.read_file(target.path, target.branch)
             base = on_branch or published
             wanted = target.render(base.text if base else None)
-            repo.put_file(
+            repo.put_file_if_changed(
                 target.branch, target.path, wanted, target.message, known=True, current=on_branch
             )
             repo.update_pull(pull, target.title, target.body(published is not None))
             return Published("pull", pull, change=published is not None)
-        wanted = target.render(published.text if published else None)
-        if published is not None and published.text == wanted:
-            log.info("%s on jo oletushaarassa sellaisenaan", target.path)
-            return Published("published")
+        if published is not None:
+            wanted = target.render(published.text)
+            if published.text == wanted:
+                log.info("%s on jo oletushaarassa sellaisenaan", target.path)
+                return Published("published")
+            if not may_change_published:
+                # e.g. editors fixed the published file: only the sender's edit reopens it
+                log.info("%s on julkaistu; muutos vain lähettäjän muokkauksesta", target.path)
+                return Published("published")
         tip = repo.branch_sha(target.branch)
-        if tip is not None:
-            on_branch = repo.read_file(target.path, target.branch)
-            if on_branch is not None and on_branch.text == wanted:
-                closed = repo.closed_unmerged_pull(target.branch, tip)
-                if closed is not None:
-                    log.info("Pull request #%d suljettiin yhdistämättä", closed.number)
-                    return Published("closed", closed)
-                pull = repo.create_pull(
-                    target.branch, target.title, target.body(published is not None)
-                )
-                return Published("pull", pull, change=published is not None)
-        if published is not None and not may_change_published:
-            log.info("%s on julkaistu; muutos vain lähettäjän muokkauksesta", target.path)
-            return Published("published")
+        on_branch = repo.read_file(target.path, target.branch) if tip is not None else None
+        if published is None:
+            # Not published: a branch left without a pull request holds the history.
+            wanted = target.render(on_branch.text if on_branch else None)
+        if tip is not None and on_branch is not None and on_branch.text == wanted:
+            closed = repo.closed_unmerged_pull(target.branch, tip)
+            if closed is not None:
+                log.info("Pull request #%d suljettiin yhdistämättä", closed.number)
+                return Published("closed", closed)
+            pull = repo.create_pull(target.branch, target.title, target.body(published is not None))
+            return Published("pull", pull, change=published is not None)
         start = repo.branch_sha(default)
         if start is None:
             raise GitHubError(f"Oletushaaraa {default} ei löytynyt.")
@@ -385,7 +390,7 @@ class Action:
         elif tip != start:
             repo.reset_branch(target.branch, start)
         # The branch now is the default branch: its file is the published one.
-        repo.put_file(
+        repo.put_file_if_changed(
             target.branch, target.path, wanted, target.message, known=True, current=published
         )
         pull = repo.create_pull(target.branch, target.title, target.body(published is not None))
@@ -484,7 +489,7 @@ class Action:
                 self.proposal(issue)
             since = None
             if days is not None:
-                start = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+                start = clock.now().astimezone(dt.UTC) - dt.timedelta(days=days)
                 since = start.strftime("%Y-%m-%dT%H:%M:%SZ")
             for issue in repo.issues(PROPOSAL_LABEL, state="closed", since=since):
                 if repo.labels_of(issue) & DECISION_LABELS:
@@ -525,7 +530,7 @@ def _run(
     try:
         repo = Repo.from_env(env, sleep=sleep, clock=clock_fn)
         work(repo)
-    except (gh_errors.GitHubError, requests.RequestException) as error:
+    except (gh_errors.GitHubException, requests.RequestException) as error:
         raise GitHubError(f"GitHub-kutsu epäonnistui: {describe_error(error)}") from None
     finally:
         if repo is not None:

@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -156,11 +157,16 @@ def _page_url(path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=4096)
+def _relative(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
+
+
 @jinja2.pass_context
 def _link(context: jinja2.runtime.Context, target: str) -> Markup:
     """A Markdown link target relative to the current file (MkDocs checks and rewrites it)."""
     here = posixpath.dirname(context["page_path"])
-    return Markup(posixpath.relpath(target, here or "."))
+    return Markup(_relative(target, here or "."))
 
 
 @jinja2.pass_context
@@ -168,7 +174,7 @@ def _href(context: jinja2.runtime.Context, target: str) -> Markup:
     """A URL for raw HTML, relative to the current page's URL."""
     here = _page_url(context["page_path"])
     url = _page_url(target) if target.endswith(".md") else target
-    relative = posixpath.relpath(url or ".", here or ".")
+    relative = _relative(url or ".", here or ".")
     if url.endswith("/") and not relative.endswith("/"):
         relative += "/"
     return Markup(escape(relative))
@@ -605,6 +611,7 @@ class Site:
 
     # -- context ----------------------------------------------------------------------
 
+    @cache  # noqa: B019 - one Site per build; the context is the same for every page of a year
     def _edition_context(self, year: int) -> dict[str, Any]:
         event = self.content.events[year]
         proposals = self.public_proposals(year)

@@ -265,11 +265,18 @@ class _Checker:
             return False
 
     def parse(self, body: str | None) -> bool:
-        """Parse the body; False if it is too long to look at."""
+        """Parse the body; False if there is nothing to check field by field."""
         if body is not None and len(body) > MAX_BODY_CHARS:
             self.problems.append(
                 f"Lomakkeen teksti on liian pitkä ({characters(len(body))}, enintään"
                 f" {number_fi(MAX_BODY_CHARS)}). Lyhennä vastauksia."
+            )
+            return False
+        headings = {section.heading for section in self.form.sections}
+        if not any(line.rstrip() in headings for line in (body or "").splitlines()):
+            self.problems.append(
+                f"Tekstistä puuttuvat lomakkeen kohdat. Tee {self.what} lomakkeella tai palauta"
+                " kohtien otsikot (###) ja vastaa niiden alle."
             )
             return False
         result = parse(body, _lenient(self.form))
@@ -889,7 +896,7 @@ def proposal_pull_comment(
 def proposal_published_comment(page_url: str, note: str | None = None) -> str:
     return _with_note(
         note,
-        f"Ehdotus on julkaistu tapahtuman sivustolla: {page_url} – kiitos!\n\n"
+        f"Ehdotus on julkaistu tapahtuman sivustolla – kiitos! Se näkyy osoitteessa {page_url}\n\n"
         "Jos muokkaat ehdotusta, toimittajat tarkistavat muutokset ennen kuin ne päivittyvät"
         " sivustolle.",
     )
@@ -922,7 +929,11 @@ def registration_comment(
     names = {w.slug: w.name for w in content.workshops.get(year, [])}
     entry = result.entry
     workshop = names.get(entry.workshop, entry.workshop) if entry else ""
-    when = f"{event.name} {fi.when(event.start, event.end)}, {event.place.name}"
+    place = event.place
+    when = (
+        f"{event.name} {fi.when(event.start, event.end)}, {place.name}"
+        f" ({place.street_address}, {place.locality})"
+    )
     change_help = (
         "Jos suunnitelmat muuttuvat, voit muuttaa osallistujamäärää muokkaamalla tätä issueta"
         " tai perua ilmoittautumisen sulkemalla issuen valinnalla **Close as not planned**."
@@ -930,7 +941,7 @@ def registration_comment(
     if result.outcome is Outcome.CONFIRMED and entry is not None:
         return (
             f"Kiitos ilmoittautumisesta! **Paikka on vahvistettu**: {people(entry.participants)}"
-            f" työpajaan {workshop}.\n\nTervetuloa: {when}.\n\n{change_help}"
+            f" työpajaan {workshop}.\n\nTervetuloa! {when}.\n\n{change_help}"
         )
     if result.outcome is Outcome.WAITING and entry is not None:
         return (
@@ -955,7 +966,7 @@ def registration_comment(
         )
     help_text = _EDIT_HELP.format(what="ilmoittautuminen")
     return (
-        "Kiitos ilmoittautumisesta! Siinä on vielä korjattavaa, joten sitä ei ole vielä otettu"
-        f" mukaan:\n\n{_bullets(result.problems)}\n\n{help_text} Ilmoittautuminen tarkistetaan"
-        " automaattisesti uudelleen, ja tämä viesti päivittyy."
+        "Kiitos ilmoittautumisesta! Ilmoittautumisessa on vielä korjattavaa, joten sitä ei ole"
+        f" vielä otettu mukaan:\n\n{_bullets(result.problems)}\n\n{help_text}"
+        " Ilmoittautuminen tarkistetaan automaattisesti uudelleen, ja tämä viesti päivittyy."
     )

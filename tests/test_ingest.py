@@ -1,0 +1,742 @@
+"""`talkoot ingest`, `sync` and `labels` end to end: github3.py 4.0.1 over real HTTP to the
+fake GitHub on 127.0.0.1, run in-process through `talkoot.cli.main` (and once as the
+installed console command), with tiny timeouts and a recording sleep.
+
+One approved proposal (opened, then labeled `hyväksytty` by an editor) costs
+`APPROVED_PROPOSAL_CALLS` API calls; `test_one_approved_proposal_costs` pins the number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from fakegithub import BOT_LOGIN, FakeGitHub
+from hostile_corpus import HOSTILE_VALUES, LONG_TEXT, as_input, as_title
+from talkoot import cli, forms
+from talkoot import github as talkoot_github
+from talkoot.content import Content, load
+from talkoot.issueform import Form, load_form, render
+from talkoot.model import ProposalStatus
+
+CASES = Path(__file__).with_name("ingest_cases")
+PROJECT = yaml.safe_load((CASES / "project.yml").read_text(encoding="utf-8"))
+FILES: dict[str, str] = PROJECT["files"]
+SITE: str = PROJECT["site_url"]
+EDITOR = "toimittaja"
+SENDER = "yrittaja"
+MARKER = "<!-- talkoot:bot -->"
+#: Opened (4 calls) + labeled `hyväksytty` by an editor (13 calls).
+APPROVED_PROPOSAL_CALLS = 17
+# 5.3.2025 12.00 Helsinki: the build clock of these runs (SOURCE_DATE_EPOCH).
+EPOCH = int(dt.datetime(2025, 3, 5, 10, 0, tzinfo=dt.UTC).timestamp())
+
+
+def proposal_values(form: Form, **changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "workshop": "Teollisuus",
+        "challenge": "Osaajia on vaikea löytää.",
+        "action": "Yhteinen rekrytointitapahtuma keväällä.",
+        "city_role": "Kaupunki voi toimia suoraan",
+        "impact": "Yritykset voivat kasvaa.",
+        "organisation": "Esimerkki Oy",
+        "business_id": "0737546-2",
+        "consent": [forms.CONSENT_OPTION],
+        "privacy": list(form.element("privacy").options),
+    }
+    values.update(changes)
+    return values
+
+
+def registration_values(form: Form, **changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "organisation": "Esimerkki Oy",
+        "business_id": "",
+        "workshop": "Teollisuus",
+        "participants": "2",
+        "show_name": "Kyllä",
+        "privacy": list(form.element("privacy").options),
+    }
+    values.update(changes)
+    return values
+
+
+@dataclass
+class World:
+    """A project checkout, the fake GitHub and helpers to act as users and as the Action."""
+
+    fake: FakeGitHub
+    root: Path
+    monkeypatch: pytest.MonkeyPatch
+    sleeps: list[float]
+    proposal_form: Form
+    registration_form: Form
+    count: int = 0
+    last: Path | None = None
+    exit_codes: list[int] = field(default_factory=list)
+
+    # -- running the Action --------------------------------------------------------
+
+    def env(self, path: Path | None = None, name: str = "issues") -> dict[str, str]:
+        return self.fake.env(path, name)
+
+    def cli(self, *args: str, event: Path | None = None) -> int:
+        for key, value in self.env(event).items():
+            self.monkeypatch.setenv(key, value)
+        code = cli.main(list(args))
+        self.exit_codes.append(code)
+        return code
+
+    def event(self, action: str, number: int, **kwargs: Any) -> int:
+        self.count += 1
+        self.last = self.root.parent / f"event-{self.count}.json"
+        self.fake.write_event(self.last, action, number, **kwargs)
+        return self.cli("ingest", event=self.last)
+
+    def again(self) -> int:
+        return self.cli("ingest", event=self.last)
+
+    def assert_rerun_changes_nothing(self, *args: str) -> None:
+        before = self.fake.snapshot()
+        self.fake.clear_requests()
+        code = self.cli(*args) if args else self.again()
+        assert code == 0
+        assert self.fake.writes() == []
+        assert self.fake.snapshot() == before
+
+    # -- acting as people ----------------------------------------------------------
+
+    def propose(self, title: str = "Osaajien saatavuus", **values: Any) -> int:
+        body = render(proposal_values(self.proposal_form, **values), self.proposal_form)
+        return self.fake.add_issue(title=title, body=body, labels=["ehdotus"], user=SENDER)
+
+    def register(self, created_at: str | None = None, user: str = SENDER, **values: Any) -> int:
+        body = render(
+            registration_values(self.registration_form, **values),
+            self.registration_form,
+            validate=False,
+        )
+        return self.fake.add_issue(
+            title="Ilmoittautuminen: ",
+            body=body,
+            labels=["ilmoittautuminen"],
+            user=user,
+            created_at=created_at,
+        )
+
+    def edit(self, number: int, *, title: str | None = None, **values: Any) -> int:
+        """The sender edits the body (and title): new values over the form's defaults."""
+        old = self.fake.issue(number)
+        is_proposal = "ehdotus" in old["labels"]
+        form = self.proposal_form if is_proposal else self.registration_form
+        make = proposal_values if is_proposal else registration_values
+        body = render(make(form, **values), form, validate=False)
+        changes: dict[str, Any] = {"body": {"from": old["body"]}}
+        fields: dict[str, Any] = {"body": body}
+        if title is not None:
+            changes["title"] = {"from": old["title"]}
+            fields["title"] = title
+        self.fake.update_issue(number, by=old["user"], **fields)
+        return self.event("edited", number, changes=changes, sender=old["user"])
+
+    def label(self, number: int, name: str, by: str = EDITOR) -> int:
+        self.fake.update_issue(number, labels=[*self.fake.labels(number), name], by=by)
+        return self.event("labeled", number, sender=by, label=name)
+
+    # -- looking --------------------------------------------------------------------
+
+    def bot_comment(self, number: int) -> str:
+        mine = [c for c in self.fake.comments(number) if c["user"] == BOT_LOGIN]
+        assert len(mine) == 1, mine
+        body: str = mine[0]["body"]
+        assert body.startswith(MARKER + "\n")
+        return body.removeprefix(MARKER + "\n")
+
+    def content_with(self, branch: str, path: str) -> Content:
+        text = self.fake.file_text(branch, path)
+        assert text is not None, f"{path} not on {branch}"
+        return load({**FILES, path.removeprefix("content/"): text})
+
+
+@pytest.fixture
+def world(
+    fake_github: FakeGitHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[World]:
+    root = tmp_path / "project"
+    for rel, text in FILES.items():
+        path = root / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        fake_github.set_file("main", f"content/{rel}", text)
+    (root / "mkdocs.yml").write_text(
+        f"site_name: Talkoot\nsite_url: {SITE}\nplugins:\n  - talkoot:\n"
+        "      content_dir: content\n",
+        encoding="utf-8",
+    )
+    rendered = forms.render_forms(forms.edition_from_content(load(FILES), SITE))
+    form_dir = root / ".github" / "ISSUE_TEMPLATE"
+    form_dir.mkdir(parents=True)
+    for name, text in rendered.items():
+        (form_dir / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("TALKOOT_CONTENT_DIR", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+    monkeypatch.setenv("TALKOOT_GITHUB_TIMEOUT", "1")
+    monkeypatch.setenv("TALKOOT_GITHUB_RETRY_DELAY", "0.01")
+    monkeypatch.setenv("TALKOOT_GITHUB_ATTEMPTS", "4")
+    sleeps: list[float] = []
+    monkeypatch.setattr(talkoot_github, "default_sleep", sleeps.append)
+    fake_github.set_permission(EDITOR, "triage")  # triage is enough to decide
+    fake_github.clear_requests()
+    yield World(
+        fake_github,
+        root,
+        monkeypatch,
+        sleeps,
+        load_form(rendered[forms.PROPOSAL_FILE]),
+        load_form(rendered[forms.REGISTRATION_FILE]),
+    )
+
+
+def pulls_of(fake: FakeGitHub, branch: str) -> list[dict[str, Any]]:
+    return [p for p in fake.pulls() if p["head"] == branch]
+
+
+# ---------------------------------------------------------------------------- proposals
+
+
+def test_valid_proposal_is_thanked_once(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    spoof = fake.add_comment(number, f"{MARKER}\nHyväksytty!", user=SENDER)
+    assert world.event("opened", number) == 0
+    text = world.bot_comment(number)
+    assert text.startswith("Kiitos ehdotuksestasi! Ehdotuksessa on kaikki tarvittavat tiedot")
+    assert "**Mitä seuraavaksi tapahtuu?**" in text and "pull request" in text
+    assert fake.labels(number) == ["ehdotus"]
+    assert next(c for c in fake.comments(number) if c["id"] == spoof)["body"].endswith(
+        "Hyväksytty!"
+    )  # a user's comment with the marker is not the bot's
+    world.assert_rerun_changes_nothing()
+
+
+def test_invalid_proposal_then_edited_to_valid(world: World) -> None:
+    fake = world.fake
+    number = world.propose(
+        title="Ok",
+        challenge="x" * 4210,
+        action="Soittakaa 040 123 4567",
+        consent=[],
+    )
+    assert world.event("opened", number) == 0
+    text = world.bot_comment(number)
+    assert "**Otsikko**: otsikko on liian lyhyt (2 merkkiä, vähintään 3)." in text
+    assert (
+        "**Haaste tai pullonkaula**: teksti on liian pitkä (4\u00a0210 merkkiä, enintään"
+        " 3\u00a0000)." in text
+    )
+    assert "**Ehdotettu toimenpide**: tekstissä näyttää olevan puhelinnumero." in text
+    assert "**Julkaisulupa**: rastita julkaisulupa" in text
+    assert "040 123 4567" not in text
+    assert fake.labels(number) == ["ehdotus", "tarvitsee-korjausta"]
+    comment_id = fake.comments(number)[0]["id"]
+    world.assert_rerun_changes_nothing()
+
+    assert world.edit(number, title="Osaajien saatavuus") == 0
+    assert fake.labels(number) == ["ehdotus"]
+    assert world.bot_comment(number).startswith("Kiitos ehdotuksestasi! Ehdotuksessa on kaikki")
+    assert [c["id"] for c in fake.comments(number)] == [comment_id]  # edited, not a second one
+    world.assert_rerun_changes_nothing()
+
+
+def test_approval_by_an_editor_opens_a_pull_request(world: World) -> None:
+    fake = world.fake
+    number = world.propose(title="Osaajien saatavuus")
+    world.event("opened", number)
+    assert world.label(number, "hyväksytty") == 0
+    (pull,) = fake.pulls()
+    path = f"content/proposals/2025/{number}-osaajien-saatavuus.yml"
+    assert (pull["head"], pull["base"], pull["state"]) == (f"ehdotus/{number}", "main", "open")
+    assert pull["title"] == f"Ehdotus #{number}: `Osaajien saatavuus`"
+    assert pull["body"].endswith(f"Closes #{number}") and f"`{path}`" in pull["body"]
+    assert fake.file_text("main", path) is None
+    (proposal,) = world.content_with(pull["head"], path).proposals
+    assert (proposal.id, proposal.edition, proposal.workshop) == (number, 2025, "teollisuus")
+    assert (proposal.title, proposal.challenge) == (
+        "Osaajien saatavuus",
+        "Osaajia on vaikea löytää.",
+    )
+    assert proposal.submitted == dt.date(2025, 3, 1)
+    assert [(c.date, c.status) for c in proposal.history] == [
+        (dt.date(2025, 3, 1), ProposalStatus.PUBLISHED)
+    ]
+    text = world.bot_comment(number)
+    assert f"Pull request #{pull['number']} lisää sen tapahtuman sivustolle" in text
+    assert f"https://github.com/lappeenranta/talkoot/pull/{pull['number']}" in text
+    assert f"{SITE}2025/ehdotukset/{number}/" in text
+    assert fake.labels(number) == ["ehdotus", "hyväksytty"]
+    world.assert_rerun_changes_nothing()
+    world.assert_rerun_changes_nothing("sync")
+
+
+def test_one_approved_proposal_costs(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    opened = len(fake.requests)
+    world.label(number, "hyväksytty")
+    calls = [(r.method, r.path.rsplit("/talkoot", 1)[-1], r.status) for r in fake.requests]
+    print(f"\nAPI calls for one approved proposal: {len(calls)} (opened {opened})")
+    for call in calls:
+        print("  ", *call)
+    assert opened == 4
+    assert len(calls) == APPROVED_PROPOSAL_CALLS
+    assert sum(1 for method, _, _ in calls if method != "GET") == 5
+
+
+def test_approval_by_a_non_editor_is_refused(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    assert world.label(number, "hyväksytty", by="naapuri") == 0
+    assert fake.labels(number) == ["ehdotus"]
+    text = world.bot_comment(number)
+    assert text.startswith(
+        "Merkinnän **hyväksytty** voivat lisätä vain tapahtuman toimittajat, joten se poistettiin."
+    )
+    assert "odottaa nyt toimittajien käsittelyä" in text
+    assert fake.pulls() == [] and list(fake.branches()) == ["main"]
+    world.assert_rerun_changes_nothing()
+
+
+@pytest.mark.fakegithub(non_collaborator=404)
+def test_a_stranger_without_any_role_is_refused(world: World) -> None:
+    number = world.propose()
+    assert world.label(number, "hylätty", by="naapuri") == 0
+    assert world.fake.labels(number) == ["ehdotus"]
+    assert world.fake.issue(number)["state"] == "open"
+    assert world.bot_comment(number).startswith("Merkinnän **hylätty** voivat lisätä vain")
+
+
+def test_approval_of_an_invalid_proposal_waits_for_the_fix(world: World) -> None:
+    fake = world.fake
+    number = world.propose(impact=None)
+    world.event("opened", number)
+    assert world.label(number, "hyväksytty") == 0
+    assert fake.pulls() == [] and list(fake.branches()) == ["main"]
+    text = world.bot_comment(number)
+    assert text.startswith("Toimittajat ovat hyväksyneet ehdotuksen, mutta siinä on vielä")
+    assert "**Odotettu vaikutus**: kohta on pakollinen" in text
+    assert fake.labels(number) == ["ehdotus", "tarvitsee-korjausta", "hyväksytty"]
+    assert world.edit(number, impact="Kasvua.") == 0
+    assert fake.labels(number) == ["ehdotus", "hyväksytty"]
+    (pull,) = fake.pulls()
+    assert f"Pull request #{pull['number']}" in world.bot_comment(number)
+
+
+def test_edit_after_approval_updates_the_pull_request(world: World) -> None:
+    fake = world.fake
+    number = world.propose(title="Osaajien saatavuus")
+    world.event("opened", number)
+    world.label(number, "hyväksytty")
+    (pull,) = fake.pulls()
+    branch = pull["head"]
+    first_tip = fake.branches()[branch]
+    path = f"content/proposals/2025/{number}-osaajien-saatavuus.yml"
+    assert world.edit(number, title="Osaajat ja koulutus", challenge="Koulutusta puuttuu.") == 0
+    (same,) = fake.pulls()
+    assert same["number"] == pull["number"]
+    assert same["title"] == f"Ehdotus #{number}: `Osaajat ja koulutus`"
+    assert fake.commit(fake.branches()[branch])["parents"] == [first_tip]
+    (proposal,) = world.content_with(branch, path).proposals  # the path keeps the first slug
+    assert (proposal.title, proposal.challenge) == ("Osaajat ja koulutus", "Koulutusta puuttuu.")
+    assert [p for p in fake.files(branch) if p.startswith("content/proposals/")] == [path]
+    world.assert_rerun_changes_nothing()
+
+
+def test_edit_after_merge_opens_a_change_pull_request_that_keeps_history(world: World) -> None:
+    fake = world.fake
+    number = world.propose(title="Osaajien saatavuus")
+    world.event("opened", number)
+    world.label(number, "hyväksytty")
+    (pull,) = fake.pulls()
+    path = f"content/proposals/2025/{number}-osaajien-saatavuus.yml"
+    fake.merge_pull(pull["number"], by=EDITOR)
+    assert fake.issue(number)["state"] == "closed"  # Closes #n
+    assert world.event("closed", number, sender=EDITOR) == 0
+    assert world.bot_comment(number).startswith(
+        f"Ehdotus on julkaistu tapahtuman sivustolla – kiitos! Se näkyy osoitteessa {SITE}2025/"
+    )
+    # an editor adds a status and fixes a word on the default branch
+    published = fake.file_text("main", path)
+    assert published is not None
+    fixed = published.replace("tapahtuma keväällä.", "tapahtuma keväällä 2025.")
+    fake.set_file(
+        "main",
+        path,
+        fixed + "- date: 2025-03-20\n  status: priorisoitu\n  note: Mukana ohjelmassa.\n",
+    )
+    world.assert_rerun_changes_nothing()  # the closed event again: no revert of the fix
+    world.assert_rerun_changes_nothing("sync")
+
+    fake.fail_server_error("POST", r"/pulls$", times=4)
+    assert world.edit(number, challenge="Osaajia puuttuu yhä.") == 1
+    assert world.again() == 0  # the re-run opens the pull request the failed run could not
+    change = [p for p in fake.pulls() if p["state"] == "open"]
+    assert len(change) == 1 and change[0]["number"] != pull["number"]
+    assert change[0]["head"] == f"ehdotus/{number}"
+    main_tip = fake.branches()["main"]
+    assert fake.commit(fake.branches()[f"ehdotus/{number}"])["parents"] == [main_tip]
+    assert "päivittää sivustolla julkaistun kehittämisehdotuksen" in change[0]["body"]
+    (proposal,) = world.content_with(f"ehdotus/{number}", path).proposals
+    assert proposal.challenge == "Osaajia puuttuu yhä."
+    assert [c.status for c in proposal.history] == [
+        ProposalStatus.PUBLISHED,
+        ProposalStatus.PRIORITISED,
+    ]
+    assert proposal.answer == "Mukana ohjelmassa."
+    assert world.bot_comment(number).startswith(
+        f"Muokkasit jo julkaistua ehdotusta. Pull request #{change[0]['number']}"
+    )
+    world.assert_rerun_changes_nothing()
+
+
+def test_a_pull_request_closed_without_merging_is_not_reopened(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    world.label(number, "hyväksytty")
+    (pull,) = fake.pulls()
+    fake.update_issue(pull["number"], state="closed", by=EDITOR)
+    assert world.cli("sync") == 0
+    assert [p["state"] for p in fake.pulls()] == ["closed"]
+    assert world.bot_comment(number).startswith(
+        f"Toimittajat ovat hyväksyneet ehdotuksen, mutta sen pull request #{pull['number']}"
+    )
+    world.assert_rerun_changes_nothing("sync")
+    assert world.edit(number, challenge="Uusi versio.") == 0  # new text: a new pull request
+    assert [p["state"] for p in fake.pulls()] == ["closed", "open"]
+
+
+def test_rejection_closes_as_not_planned_and_keeps_labels(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    assert world.label(number, "hylätty") == 0
+    issue = fake.issue(number)
+    assert (issue["state"], issue["state_reason"]) == ("closed", "not_planned")
+    assert fake.labels(number) == ["ehdotus", "hylätty"]
+    assert world.bot_comment(number).startswith(
+        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Toimittajat ovat käsitelleet ehdotuksen"
+    )
+    closes = [r for r in fake.calls("PATCH", rf"/issues/{number}$")]
+    assert [r.json for r in closes] == [{"state": "closed", "state_reason": "not_planned"}]
+    world.assert_rerun_changes_nothing()
+
+
+def test_ignored_events_make_no_api_calls(world: World) -> None:
+    fake = world.fake
+    other = fake.add_issue(title="Bugi", body="Sivu ei toimi", labels=["bug"])
+    assert world.event("opened", other) == 0
+    number = world.propose()
+    fake.update_issue(number, labels=["ehdotus", "tarvitsee-korjausta"], by=BOT_LOGIN)
+    assert world.event("labeled", number, sender=BOT_LOGIN, label="tarvitsee-korjausta") == 0
+    assert world.event("labeled", number, sender=BOT_LOGIN, label="hyväksytty") == 0
+    assert world.event("assigned", number) == 0
+    assert fake.requests == []
+
+
+# ---------------------------------------------------------------------------- registrations
+
+
+def test_registrations_capacity_waiting_list_cancellation_and_late(world: World) -> None:
+    fake = world.fake
+    a = world.register("2025-03-01T10:00:00Z", participants="3", organisation="Öljy Oy")
+    b = world.register("2025-03-02T10:00:00Z", participants="3", organisation="Alfa Oy")
+    c = world.register("2025-03-03T10:00:00Z", participants="1", show_name="Ei")
+    k = world.register(
+        "2025-03-04T10:00:00Z", workshop="Kauppa ja matkailu", organisation="Ääni Oy"
+    )
+    late = world.register("2025-03-10T22:00:00Z")  # 11.3. 00.00 in Helsinki
+    bad = world.register("2025-03-05T10:00:00Z", organisation=None)
+    for number in (a, b, c, k, late, bad):
+        assert world.event("opened", number) == 0
+    assert "**Paikka on vahvistettu**: 3 henkilöä työpajaan Teollisuus." in world.bot_comment(a)
+    assert "**jonossa sijalla 1**" in world.bot_comment(b)
+    assert "**jonossa sijalla 2**" in world.bot_comment(c)
+    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Kauppa ja matkailu" in (
+        world.bot_comment(k)
+    )
+    assert "**ilmoittautuminen saapui määräajan jälkeen**" in world.bot_comment(late)
+    assert "**Organisaatio**: kohta on pakollinen" in world.bot_comment(bad)
+    assert fake.labels(bad) == ["ilmoittautuminen", "tarvitsee-korjausta"]
+    assert fake.labels(late) == ["ilmoittautuminen"]
+
+    (pull,) = pulls_of(fake, "ilmoittautumiset/2025")
+    assert pull["title"] == "Ilmoittautumiset 2025" and pull["state"] == "open"
+    path = "content/registrations/2025.yml"
+    teollisuus, kauppa = world.content_with(pull["head"], path).registrations[2025].workshops
+    assert (teollisuus.participants, teollisuus.waiting, teollisuus.organisations) == (
+        3,
+        4,
+        ["Öljy Oy"],
+    )
+    assert (kauppa.participants, kauppa.organisations) == (2, ["Ääni Oy"])
+    world.assert_rerun_changes_nothing()
+
+    fake.update_issue(a, state="closed", state_reason="not_planned", by=SENDER)
+    assert world.event("closed", a, sender=SENDER) == 0
+    assert "**peruttu**" in world.bot_comment(a)
+    assert "**Paikka on vahvistettu**: 3 henkilöä" in world.bot_comment(b)
+    assert "**Paikka on vahvistettu**: 1 henkilö" in world.bot_comment(c)
+    (same,) = pulls_of(fake, "ilmoittautumiset/2025")
+    assert same["number"] == pull["number"]
+    registrations = world.content_with(pull["head"], path).registrations[2025]
+    teollisuus, kauppa = registrations.workshops
+    assert (teollisuus.participants, teollisuus.waiting, teollisuus.organisations) == (
+        4,
+        0,
+        ["Alfa Oy"],
+    )
+    assert registrations.updated == dt.date(2025, 3, 4)  # the newest counted registration
+    world.assert_rerun_changes_nothing()
+
+    assert world.edit(bad, organisation="Beta Oy") == 0
+    assert fake.labels(bad) == ["ilmoittautuminen"]
+    assert "**jonossa sijalla 1**" in world.bot_comment(bad)  # 4 + 2 > 5
+    world.assert_rerun_changes_nothing("sync")
+
+    fake.merge_pull(pull["number"], by=EDITOR)
+    new = world.register("2025-03-06T10:00:00Z", workshop="Kauppa ja matkailu")
+    assert world.event("opened", new) == 0
+    open_pulls = [p for p in pulls_of(fake, "ilmoittautumiset/2025") if p["state"] == "open"]
+    assert len(open_pulls) == 1 and open_pulls[0]["number"] != pull["number"]
+    kauppa = world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops[1]
+    assert kauppa.participants == 4
+
+
+# ---------------------------------------------------------------------------- sync, labels
+
+
+def test_sync_catches_up_on_missed_events(world: World) -> None:
+    fake = world.fake
+    valid = world.propose()
+    invalid = world.propose(title="Ok")
+    approved = world.propose(title="Hyväksytty jo")
+    fake.update_issue(approved, labels=["ehdotus", "hyväksytty"], by=EDITOR)
+    registration = world.register("2025-03-02T10:00:00Z")
+    for _ in range(3):  # more than one page of comments on the valid one
+        fake.add_comment(valid, "Hyvä idea!", user="naapuri")
+    assert world.cli("sync") == 0
+    assert world.bot_comment(valid).startswith("Kiitos ehdotuksestasi! Ehdotuksessa on kaikki")
+    assert fake.labels(invalid) == ["ehdotus", "tarvitsee-korjausta"]
+    (proposal_pull,) = pulls_of(fake, f"ehdotus/{approved}")
+    path = f"content/proposals/2025/{approved}-hyvaksytty-jo.yml"
+    (proposal,) = world.content_with(f"ehdotus/{approved}", path).proposals
+    assert proposal.history[0].date == dt.date(2025, 3, 5)  # the sync's day
+    assert "**Paikka on vahvistettu**" in world.bot_comment(registration)
+    assert len(pulls_of(fake, "ilmoittautumiset/2025")) == 1
+    assert proposal_pull["state"] == "open"
+    world.assert_rerun_changes_nothing("sync")
+    world.assert_rerun_changes_nothing("sync", "--all")
+
+
+def test_labels_command(world: World) -> None:
+    fake = world.fake
+    fake.add_label("tarvitsee-korjausta")  # made grey by an earlier add_labels
+    assert world.cli("labels") == 0
+    assert fake.label("hyväksytty") == {
+        "name": "hyväksytty",
+        "color": "0e8a16",
+        "description": "Toimittajat hyväksyivät ehdotuksen julkaistavaksi",
+        "default": False,
+    }
+    fix = fake.label("tarvitsee-korjausta")
+    assert fix is not None and fix["color"] == "d93f0b"
+    assert sorted(fake.labels()) == sorted(
+        ["ehdotus", "ilmoittautuminen", "tarvitsee-korjausta", "hyväksytty", "hylätty"]
+    )
+    world.assert_rerun_changes_nothing("labels")
+
+
+# ---------------------------------------------------------------------------- faults
+
+
+def test_server_errors_are_retried(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    fake.fail_server_error("GET", rf"/issues/{number}$", times=2, html=True)
+    fake.fail_server_error("POST", rf"/issues/{number}/comments$", times=2)
+    assert world.event("opened", number) == 0
+    assert world.bot_comment(number)  # exactly one comment
+    assert fake.pending_faults() == []
+    assert world.sleeps == [0.01, 0.02, 0.01, 0.02]
+    world.assert_rerun_changes_nothing()
+
+
+def test_a_timeout_after_the_comment_was_made_does_not_duplicate_it(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    fake.fail_timeout("POST", rf"/issues/{number}/comments$", hold=2.5, apply=True)
+    fake.fail_timeout("GET", r"/pulls$", hold=2.5)
+    fake.fail_disconnect("GET", rf"/issues/{number}$")
+    assert world.event("opened", number) == 0
+    assert world.bot_comment(number)
+    assert len(fake.calls("POST", rf"/issues/{number}/comments$")) == 1
+    assert world.label(number, "hyväksytty") == 0
+    assert fake.pending_faults() == []
+    assert len(fake.pulls()) == 1
+
+
+def test_secondary_rate_limit_honours_retry_after(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    fake.fail_secondary_rate_limit("PUT", r"/contents/", retry_after=3)
+    fake.fail_secondary_rate_limit("GET", r"/pulls$", retry_after=None, status=429)
+    assert world.label(number, "hyväksytty") == 0
+    assert 3.0 in world.sleeps and 60.0 in world.sleeps
+    assert len(fake.pulls()) == 1
+
+
+def test_a_short_primary_rate_limit_is_waited_out(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    fake.fail_rate_limit("GET", rf"/issues/{number}/comments$", reset_in=2)
+    assert world.event("opened", number) == 0
+    assert len(world.sleeps) == 1 and 1.0 < world.sleeps[0] <= 4.0
+    assert world.bot_comment(number)
+
+
+def test_a_long_primary_rate_limit_exits_1_with_a_clear_message(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = world.fake
+    number = world.propose()
+    fake.fail_rate_limit("GET", rf"/issues/{number}$", reset_in=3600)
+    assert world.event("opened", number) == 1
+    err = capsys.readouterr().err
+    assert "GitHubin API-kutsujen raja on käytetty loppuun" in err
+    assert f"/issues/{number} -> 403" in err and "aja komento uudelleen" in err
+    assert "Traceback" not in err
+    assert world.sleeps == [] and fake.comments(number) == []
+    assert world.again() == 0  # the limit has "reset": the re-run does the work
+    assert world.bot_comment(number)
+
+
+def test_a_lasting_connection_failure_exits_1_without_a_traceback(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = world.propose()
+    world.fake.fail_disconnect("GET", rf"/issues/{number}/comments$", times=4)
+    assert world.event("opened", number) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"GitHub-kutsu epäonnistui: GET /repos/lappeenranta/talkoot/issues/{number}/comments" in err
+    )
+    assert "yhteysvirhe" in err and "Traceback" not in err
+    assert world.again() == 0
+    assert world.bot_comment(number)
+
+
+@pytest.mark.parametrize("failing", ["PUT", "POST"])
+def test_a_rerun_after_a_failure_mid_flow_completes_the_work(
+    world: World, capsys: pytest.CaptureFixture[str], failing: str
+) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    target = r"/contents/" if failing == "PUT" else r"/pulls$"
+    fake.fail_server_error(failing, target, times=4)  # every attempt
+    assert world.label(number, "hyväksytty") == 1
+    err = capsys.readouterr().err
+    assert f"GitHub-kutsu epäonnistui: {failing} " in err and "-> 502" in err
+    assert "Traceback" not in err
+    branch = f"ehdotus/{number}"
+    assert branch in fake.branches() and fake.pulls() == []
+    assert world.again() == 0
+    (pull,) = fake.pulls()
+    assert pull["head"] == branch
+    tip = fake.branches()[branch]
+    assert fake.commit(tip)["parents"] == [fake.branches()["main"]]  # one commit, not two
+    assert f"Pull request #{pull['number']}" in world.bot_comment(number)
+    world.assert_rerun_changes_nothing()
+
+
+# ---------------------------------------------------------------------------- console entry
+
+
+def test_the_console_command_runs_as_a_subprocess(world: World, tmp_path: Path) -> None:
+    fake = world.fake
+    number = world.propose()
+    event = fake.write_event(tmp_path / "event.json", "opened", number)
+    command = Path(sys.executable).with_name("talkoot")
+    assert command.is_file()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
+    env.update(fake.env(event))
+    result = subprocess.run(
+        [str(command), "ingest"],
+        cwd=world.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"#{number}: opened" in result.stderr
+    assert "GitHub API -kutsuja: 4" in result.stderr
+    assert world.bot_comment(number).startswith("Kiitos ehdotuksestasi!")
+
+
+# ---------------------------------------------------------------------------- hostile input
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_hostile_values_travel_unchanged_into_the_content_file(world: World, value: str) -> None:
+    fake = world.fake
+    title = as_title(value) or "Vihamielinen syöte"
+    organisation = as_input(value) or "Esimerkki Oy"
+    number = world.propose(
+        title=title, challenge=value, action=value, impact=value, organisation=organisation
+    )
+    assert world.event("opened", number) == 0
+    assert world.label(number, "hyväksytty") == 0
+    (pull,) = fake.pulls()
+    (path,) = [p for p in fake.files(pull["head"]) if p.startswith("content/proposals/")]
+    assert path.startswith(f"content/proposals/2025/{number}")
+    assert all(c.isascii() and (c.isalnum() or c in "-.") for c in path.rsplit("/", 1)[1])
+    (proposal,) = world.content_with(pull["head"], path).proposals
+    assert (proposal.title, proposal.challenge, proposal.action, proposal.impact) == (
+        title,
+        value,
+        value,
+        value,
+    )
+    assert proposal.organisation == organisation
+    comment = world.bot_comment(number)
+    if len(value) > 3:
+        assert value not in comment  # user text is never echoed
+    assert "@mention" not in comment and "<script" not in comment
+    if "@" in title:
+        assert pull["title"].startswith(f"Ehdotus #{number}: `")
+
+
+def test_a_60000_character_text_is_refused_with_the_bound(world: World) -> None:
+    number = world.propose(challenge=LONG_TEXT)
+    assert world.event("opened", number) == 0
+    assert (
+        "**Haaste tai pullonkaula**: teksti on liian pitkä (60\u00a0000 merkkiä, enintään"
+        " 3\u00a0000)." in world.bot_comment(number)
+    )
+    assert world.label(number, "hyväksytty") == 0
+    assert world.fake.pulls() == []
