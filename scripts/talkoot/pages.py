@@ -51,6 +51,7 @@ PACKAGE_STATUS_LABELS: dict[PackageStatus, str] = {
     PackageStatus.STOPPED: "Keskeytetty",
     PackageStatus.CARRIED_FORWARD: "Siirretty seuraavalle vuodelle",
 }
+PROPOSAL_META = {"search": {"exclude": True}}
 FEED_PROPOSALS = "syotteet/ehdotukset.xml"
 FEED_CHANGES = "syotteet/tilamuutokset.xml"
 # Received proposals wait for the editors; everything later is public.
@@ -388,6 +389,10 @@ class Site:
                 proposal=proposal,
                 workshop=self.content.workshop(year, proposal.workshop),
                 proposal_packages=self.packages_of_proposal.get(proposal.id, []),
+                # Every title is indexed on the proposals pages; indexing each proposal as
+                # well would grow the search index (and the phone's download) with their
+                # number, like the navigation used to.
+                meta=PROPOSAL_META,
                 **context,
             )
         yield Page(
@@ -703,10 +708,17 @@ class Site:
         return data
 
     def _render(
-        self, path: str, template: str, title: str, description: str, **context: Any
+        self,
+        path: str,
+        template: str,
+        title: str,
+        description: str,
+        *,
+        meta: dict[str, Any] | None = None,
+        **context: Any,
     ) -> Page:
         body = self.env.get_template(template).render(page_path=path, **context)
-        return Page(path, _front_matter(title, description) + body)
+        return Page(path, _front_matter(title, description, **(meta or {})) + body)
 
     # -- navigation -------------------------------------------------------------------
 
