@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-pytest_plugins = ["fakegithub.pytest_plugin"]
+pytest_plugins = ["fakegithub.pytest_plugin", "ingest_world"]
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed build clock (1.11.2023 12.00 UTC): registration for 2023 is open, so every

@@ -57,8 +57,8 @@ FEED_CHANGES = "syotteet/tilamuutokset.xml"
 # Received proposals wait for the editors; everything later is public.
 PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
-# Controls that could reorder or hide text (bidi overrides and isolates, zero widths) and
-# C0 controls other than tab and line breaks are dropped.
+# Dropped: controls that could reorder or hide text (bidi overrides and isolates, zero
+# widths, word joiners, the byte-order mark) and C0 controls other than tab and newlines.
 _CONTROLS = [
     *range(0x00, 0x09),
     0x0B,
@@ -67,7 +67,9 @@ _CONTROLS = [
     0x7F,
     *range(0x200B, 0x2010),
     *range(0x202A, 0x202F),
+    *range(0x2060, 0x2065),
     *range(0x2066, 0x206A),
+    0xFEFF,
 ]
 _HTML_TABLE = {
     **{code: None for code in _CONTROLS},
