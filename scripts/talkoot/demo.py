@@ -170,6 +170,23 @@ def _workshop(year: int, order: int, name: str, topic: str) -> dict[str, Any]:
     }
 
 
+def _outcomes(proposals: list[int]) -> dict[str, Any]:
+    """What the workshop produced: filled in by editors after the day."""
+    return {
+        "strengths": ["Osaava henkilöstö", "Hyvä sijainti Venäjän rajan ja Saimaan äärellä"],
+        "prerequisites": ["Toimiva joukkoliikenne", "Riittävästi toimitiloja"],
+        "bottlenecks": ["Lupakäsittelyn kesto", "Osaajien saatavuus"],
+        "goals": [
+            {
+                "title": "Lisää osaajia alueelle",
+                "proposals": proposals[:2],
+                "packages": ["osaaminen"],
+            },
+            {"title": "Nopeammat luvat", "packages": ["luvat"]},
+        ],
+    }
+
+
 def _proposal(rng: random.Random, number: int, year: int) -> dict[str, Any]:
     name, _ = rng.choice(WORKSHOPS)
     subject = rng.choice(SUBJECTS)
@@ -282,14 +299,8 @@ def demo_files(
     """(relative path, YAML text) for a whole content set."""
     rng = random.Random(seed)  # noqa: S311 - made-up text, not secrets
     years = list(range(last_year - editions + 1, last_year + 1))
-    for year in years:
-        rel = f"events/{year}.yml"
-        yield rel, dump(rel, _event(year))
-        for order, (name, topic) in enumerate(WORKSHOPS, start=1):
-            data = _workshop(year, order, name, topic)
-            rel = f"workshops/{year}/{data['slug']}.yml"
-            yield rel, dump(rel, data)
     carried: dict[int, dict[str, list[dict[str, Any]]]] = {y: {} for y in years}
+    by_workshop: dict[tuple[int, str], list[int]] = {}
     for number in range(1, proposals + 1):
         year = years[(number - 1) * len(years) // max(proposals, 1)]
         data = _proposal(rng, number, year)
@@ -301,9 +312,17 @@ def demo_files(
                 for change in data["history"]:
                     if change["status"] == ProposalStatus.IN_PACKAGE.value:
                         change["publish_from"] = embargo_day(year).isoformat()
+        by_workshop.setdefault((year, data["workshop"]), []).append(number)
         rel = f"proposals/{year}/{number}-{fi.slug(data['title'], max_length=40)}.yml"
         yield rel, dump(rel, data)
     for year in years:
+        rel = f"events/{year}.yml"
+        yield rel, dump(rel, _event(year))
+        for order, (name, topic) in enumerate(WORKSHOPS, start=1):
+            data = _workshop(year, order, name, topic)
+            data["outcomes"] = _outcomes(by_workshop.get((year, data["slug"]), []))
+            rel = f"workshops/{year}/{data['slug']}.yml"
+            yield rel, dump(rel, data)
         for slug, title, status, progress, role in PACKAGES:
             data = _package(
                 year, years, slug, title, status, progress, role, carried[year].get(slug, [])
