@@ -39,6 +39,17 @@ def build_site(
     )
 
 
+def run_talkoot(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The `talkoot` command line in a subprocess, as editors run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "talkoot.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def demo_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from talkoot.demo import write_demo_content

@@ -7,14 +7,17 @@ import datetime as dt
 import gzip
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
 import jsonschema
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, run_talkoot
 from talkoot.content import load_dir
 from talkoot.demo import embargo_day
 
@@ -128,17 +131,9 @@ def test_new_event_scaffold_validates_and_builds(tmp_path: Path, demo_content: P
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     shutil.copytree(demo_content, project / "content")
-    import subprocess
-    import sys
 
     def talkoot(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "talkoot.cli", *args],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return run_talkoot(*args, cwd=project)
 
     result = talkoot("new-event", "2026")
     assert result.returncode == 0, result.stderr
@@ -155,8 +150,6 @@ def test_new_event_scaffold_validates_and_builds(tmp_path: Path, demo_content: P
     forms = (project / ".github" / "ISSUE_TEMPLATE" / "ehdotus.yml").read_text(encoding="utf-8")
     assert "2026" in forms
     env_site = tmp_path / "site"
-    import os
-
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(env_site)],
         cwd=project,

@@ -7,6 +7,7 @@ never touches the disk; `read_content_dir` is the filesystem edge.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -53,13 +54,40 @@ def schema_name(model: type[Strict]) -> str:
     return model.__name__.lower()
 
 
+class _Dumper(yaml.SafeDumper):
+    """`yaml.safe_dump` with multi-line text as literal blocks, for readable diffs."""
+
+
+# Line breaks other than LF, and CR, survive only in double quotes (escaped).
+_BLOCK_UNSAFE = re.compile("[\r\x85\u2028\u2029]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style: str | None = None
+    if _BLOCK_UNSAFE.search(value):
+        style = '"'  # escaped: plain or single-quoted text would turn NEL, LS, PS into spaces
+    elif "\n" in value:
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump(relative_path: str, data: Mapping[str, Any] | Strict) -> str:
     """A content file's text: the schema line, then YAML from an emitter (never from
     string formatting, so no value can break out of its field)."""
     kind = PurePosixPath(relative_path).parts[0]
     if isinstance(data, Strict):
         data = data.model_dump(mode="json", exclude_defaults=True)
-    body = yaml.safe_dump(dict(data), allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.dump(
+        dict(data),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
     return f"{schema_line(kind, relative_path)}\n{body}"
 
 

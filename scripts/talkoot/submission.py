@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from . import fi
 from .businessid import business_id_problem, is_valid_business_id, normalize_business_id
 from .contactdata import find_contact_data
-from .content import Content, schema_line
+from .content import Content, dump
 from .forms import (
     CITY_ROLE_OPTIONS,
     ORGANISATION_MAX,
@@ -501,46 +501,6 @@ def check_registration(
     return Checked(entry, ())
 
 
-# --- YAML ----------------------------------------------------------------------------------
-
-
-class _Dumper(yaml.SafeDumper):
-    """`yaml.safe_dump` with multi-line text as literal blocks, for readable diffs."""
-
-
-# Line breaks other than LF, and CR, survive only in double quotes (escaped).
-_BLOCK_UNSAFE = re.compile("[\r\x85\u2028\u2029]")
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style: str | None = None
-    if _BLOCK_UNSAFE.search(value):
-        style = '"'  # escaped: plain or single-quoted text would turn NEL, LS, PS into spaces
-    elif "\n" in value:
-        style = "|"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def dump_yaml(data: Mapping[str, Any]) -> str:
-    text: str = yaml.dump(
-        dict(data),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
-    return text
-
-
-def content_file(kind: str, rel: str, data: Mapping[str, Any]) -> str:
-    """A content file: the schema line, then the YAML."""
-    return f"{schema_line(kind, rel)}\n{dump_yaml(data)}"
-
-
 # --- proposals as content ------------------------------------------------------------------
 
 
@@ -622,7 +582,7 @@ def proposal_text(
     model = Proposal.model_validate(data)  # a file the loader would refuse is never written
     if old is not None and base is not None and model == old:
         return base
-    return content_file("proposals", rel, data)
+    return dump(rel, data)
 
 
 def proposal_page_url(site_url: str, edition: int, number: int) -> str:
@@ -800,7 +760,7 @@ def registrations_text(registrations: Registrations) -> str:
         ],
     }
     Registrations.model_validate(data)
-    return content_file("registrations", registrations_rel(registrations.edition), data)
+    return dump(registrations_rel(registrations.edition), data)
 
 
 def registrations_pull_title(year: int) -> str:
