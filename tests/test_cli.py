@@ -54,3 +54,11 @@ def test_demo_content_command_writes_valid_content(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert talkoot("validate", "--content", str(out)).returncode == 0
     assert len(list((out / "proposals").rglob("*.yml"))) == 15
+
+
+def test_usage_errors_are_finnish() -> None:
+    result = talkoot("demo-content")
+    assert result.returncode == 2
+    assert "virhe: nämä puuttuvat: --out" in result.stderr
+    assert "käyttö: talkoot demo-content" in result.stderr
+    assert "tuntematon komento 'bogus'" in talkoot("bogus").stderr

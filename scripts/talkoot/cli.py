@@ -7,9 +7,11 @@ prints its message and exits 1 without a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from .exceptions import ContentError, TalkootError
 
@@ -115,11 +117,47 @@ def _labels(args: argparse.Namespace) -> int:
     return run_labels()
 
 
+class _FinnishFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "käyttö: " if prefix is None else prefix)
+
+
+# argparse's own messages are English; editors read these in Finnish.
+_ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.*)", r"nämä puuttuvat: \1"),
+    (r"argument (\S+): invalid int value: (.*)", r"\1: \2 ei ole kokonaisluku"),
+    (r"argument (\S+): invalid choice: (\S+).*", r"tuntematon komento \2"),
+    (r"argument (\S+): expected one argument", r"\1 tarvitsee arvon"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"\1 ja \2 eivät käy yhdessä"),
+    (r"unrecognized arguments: (.*)", r"tuntemattomat valinnat: \1"),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Finnish headings, help and error messages."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _FinnishFormatter)
+        kwargs["add_help"] = False  # the help option below, in Finnish
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumentit"
+        self._optionals.title = "valinnat"
+        self.add_argument("-h", "--help", action="help", help="näytä tämä ohje ja lopeta")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, finnish in _ARGPARSE_MESSAGES:
+            message = re.sub(pattern, finnish, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: virhe: {message}\n")
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="talkoot", description="Tulevaisuuden suunnittelutalkoiden sivusto ja lomakkeet."
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="KOMENTO", parser_class=_Parser, title="komennot"
+    )
 
     validate = sub.add_parser("validate", help="tarkista koko sisältö")
     validate.add_argument("--content", help="sisältökansio (oletus: mkdocs.yml:n asetus)")
