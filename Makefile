@@ -19,7 +19,7 @@ $(DEV_STAMP): pyproject.toml $(SITE_STAMP)
 	touch $@
 
 serve: $(SITE_STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	TALKOOT_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,11 +13,21 @@ from .content import Content, load_dir, resolve_content_dir
 from .exceptions import TalkootError
 
 
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml may carry `!!python/name:` and `!ENV` tags; their values are not needed."""
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for the settings used here: `!ENV [NAME, default]`
+    is resolved; other tags (`!!python/name:` …) are not needed and read as None."""
 
 
-_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        *names, default = loader.construct_sequence(node)  # type: ignore[arg-type]
+    return next((os.environ[str(n)] for n in names if os.environ.get(str(n))), default)
+
+
+_MkDocsLoader.add_constructor("!ENV", _env)
+_MkDocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,8 @@ def find_project(start: Path | None = None) -> Project:
 
 
 def _read(config_file: Path) -> Project:
-    config: dict[str, Any] = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags)  # noqa: S506
+    text = config_file.read_text(encoding="utf-8")
+    config: dict[str, Any] = yaml.load(text, Loader=_MkDocsLoader)  # noqa: S506 - a SafeLoader
     configured = "content"
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "talkoot" in plugin:
