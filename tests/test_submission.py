@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import ingest_world
 from hostile_corpus import HOSTILE_VALUES, LONG_TEXT
 from talkoot import forms
 from talkoot.content import Content, dump, load
@@ -51,32 +52,11 @@ KAUPPA = "Kauppa ja matkailu"
 
 
 def proposal_values(**changes: Any) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "workshop": "Teollisuus",
-        "challenge": "Osaajia on vaikea löytää.",
-        "action": "Yhteinen rekrytointitapahtuma keväällä.",
-        "city_role": "Kaupunki voi toimia suoraan",
-        "impact": "Yritykset voivat kasvaa.",
-        "organisation": "Esimerkki Oy",
-        "business_id": "",
-        "consent": [forms.CONSENT_OPTION],
-        "privacy": [PRIVACY],
-    }
-    values.update(changes)
-    return values
+    return ingest_world.proposal_values(PROPOSAL_FORM, **{"business_id": "", **changes})
 
 
 def registration_values(**changes: Any) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "organisation": "Esimerkki Oy",
-        "business_id": "",
-        "workshop": "Teollisuus",
-        "participants": "2",
-        "show_name": "Kyllä",
-        "privacy": [PRIVACY],
-    }
-    values.update(changes)
-    return values
+    return ingest_world.registration_values(REGISTRATION_FORM, **changes)
 
 
 def issue(
