@@ -350,7 +350,7 @@ class Site:
             f"{base}/tyopajat/index.md",
             "workshops.md.j2",
             f"Työpajat {year}",
-            f"{event.name}: kuusi toimialakohtaista työpajaa.",
+            f"{event.name}: {len(context['workshops'])} toimialakohtaista työpajaa.",
             **context,
         )
         for workshop in context["workshops"]:
