@@ -16,7 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -228,6 +228,7 @@ class Site:
         self.content = content
         self.info = info
         self.env = _environment()
+        self._contexts: dict[int, dict[str, Any]] = {}
         self.packages_of_proposal: dict[int, list[Package]] = {}
         self.carried_forward: dict[tuple[int, str], Package] = {}
         for packages in content.packages.values():
@@ -618,8 +619,13 @@ class Site:
 
     # -- context ----------------------------------------------------------------------
 
-    @cache  # noqa: B019 - one Site per build; the context is the same for every page of a year
     def _edition_context(self, year: int) -> dict[str, Any]:
+        """The same for every page of a year, so computed once per year."""
+        if year not in self._contexts:
+            self._contexts[year] = self._resolve_edition_context(year)
+        return self._contexts[year]
+
+    def _resolve_edition_context(self, year: int) -> dict[str, Any]:
         event = self.content.events[year]
         proposals = self.public_proposals(year)
         latest = sorted(proposals, key=lambda p: (p.updated, p.id), reverse=True)[:5]
