@@ -165,25 +165,22 @@ def _check_location(
 
     parts = PurePosixPath(rel).parts
     stem = PurePosixPath(rel).stem
-    if isinstance(item, Event) and stem != str(item.year):
-        add("year", f"vuosi {item.year} ei vastaa tiedoston nimeä {stem}.yml")
-    elif isinstance(item, Package):
-        if len(parts) != 3 or parts[1] != str(item.edition):
-            add("edition", f"kokonaisuuden pitää olla kansiossa packages/{item.edition}/")
-        if stem != item.slug:
-            add("slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
-    elif isinstance(item, Registrations) and stem != str(item.edition):
-        add("edition", f"vuosi {item.edition} ei vastaa tiedoston nimeä {stem}.yml")
-    elif isinstance(item, Workshop):
-        if len(parts) != 3 or parts[1] != str(item.edition):
-            add("edition", f"työpajan pitää olla kansiossa workshops/{item.edition}/")
-        if stem != item.slug:
-            add("slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
-    elif isinstance(item, Proposal):
-        if len(parts) != 3 or parts[1] != str(item.edition):
-            add("edition", f"ehdotuksen pitää olla kansiossa proposals/{item.edition}/")
+    if isinstance(item, Event | Registrations):
+        # one file per edition: <kind>/<year>.yml
+        year = item.year if isinstance(item, Event) else item.edition
+        field = "year" if isinstance(item, Event) else "edition"
+        if stem != str(year):
+            add(field, f"vuosi {year} ei vastaa tiedoston nimeä {stem}.yml")
+        return
+    # one folder per edition: <kind>/<year>/<name>.yml
+    edition = getattr(item, "edition", None)
+    if len(parts) != 3 or parts[1] != str(edition):
+        add("edition", f"tiedoston pitää olla kansiossa {kind}/{edition}/")
+    if isinstance(item, Proposal):
         if not stem.startswith(f"{item.id}-") and stem != str(item.id):
             add("id", f"tiedoston nimen pitää alkaa numerolla {item.id}-")
+    elif isinstance(item, Workshop | Package) and stem != item.slug:
+        add("slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
 
 
 def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:

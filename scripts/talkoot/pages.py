@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
 
 from . import calendar, charts, feeds, fi, opendata
 from .content import Content
+from .issueform import prefill_url
 from .model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
@@ -266,11 +267,11 @@ class Site:
     def absolute(self, relative: str) -> str:
         return self.info.site_url + relative
 
-    def issue_form_url(self, template: str, **values: str) -> str | None:
+    def issue_form_url(self, template: str, title: str | None = None, **values: str) -> str | None:
+        """A link to the issue form with what GitHub's URL parameters can prefill."""
         if not self.info.repo_url:
             return None
-        query = urlencode({"template": template, **values}, quote_via=quote)
-        return f"{self.info.repo_url.rstrip('/')}/issues/new?{query}"
+        return prefill_url(f"{self.info.repo_url.rstrip('/')}/issues", template, values, title)
 
     # -- what is public ---------------------------------------------------------------
 
@@ -744,7 +745,3 @@ class Site:
             {"Arkisto": "arkisto.md"},
             {"Avoin data": "avoin-data.md"},
         ]
-
-
-def generate(content: Content, info: SiteInfo) -> Iterator[Page]:
-    return Site(content, info).generate()
