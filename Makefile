@@ -33,7 +33,7 @@ test: lint
 	$(BIN)/python -m pytest -q
 
 bench: $(DEV_STAMP)
-	$(BIN)/python -m talkoot.bench
+	$(BIN)/python -m talkoot.cli.bench
 
 schemas: $(SITE_STAMP)
 	$(BIN)/talkoot schemas --write

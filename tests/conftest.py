@@ -52,7 +52,7 @@ def run_talkoot(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str
 
 @pytest.fixture(scope="session")
 def demo_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from talkoot.demo import write_demo_content
+    from talkoot.content.demo import write_demo_content
 
     out = tmp_path_factory.mktemp("demo-content")
     write_demo_content(out, editions=3, proposals=40, seed=7)

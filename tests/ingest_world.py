@@ -14,10 +14,11 @@ import pytest
 import yaml
 
 from fakegithub import BOT_LOGIN, FakeGitHub
-from talkoot import cli, forms
-from talkoot import github as talkoot_github
-from talkoot.content import Content, load
-from talkoot.issueform import Form, load_form, render
+from talkoot.cli.main import main as cli_main
+from talkoot.content.load import Content, load
+from talkoot.github import session as talkoot_github
+from talkoot.submissions import forms
+from talkoot.submissions.issueform import Form, load_form, render
 
 CASES = Path(__file__).with_name("ingest_cases")
 PROJECT = yaml.safe_load((CASES / "project.yml").read_text(encoding="utf-8"))
@@ -83,7 +84,7 @@ class World:
     def cli(self, *args: str, event: Path | None = None) -> int:
         for key, value in self.env(event).items():
             self.monkeypatch.setenv(key, value)
-        code = cli.main(list(args))
+        code = cli_main(list(args))
         self.exit_codes.append(code)
         return code
 

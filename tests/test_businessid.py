@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talkoot.businessid import (
+from talkoot.submissions.businessid import (
     business_id_problem,
     check_digit,
     is_valid_business_id,

@@ -39,7 +39,7 @@ def test_committed_forms_match_the_current_edition() -> None:
 
 
 def test_schema_drift_is_caught(tmp_path: Path) -> None:
-    from talkoot.schemas import write_or_check
+    from talkoot.content.schemas import write_or_check
 
     assert write_or_check(tmp_path, check=False)
     (tmp_path / "event.schema.json").write_text("{}", encoding="utf-8")

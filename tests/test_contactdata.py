@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talkoot.contactdata import EMAIL, PHONE, find_contact_data, find_contact_matches
+from talkoot.submissions.contactdata import EMAIL, PHONE, find_contact_data, find_contact_matches
 
 EMAILS = [
     ("nimi@firma.fi", "nimi@firma.fi"),

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from talkoot.content import load
+from talkoot.content.load import load
 from talkoot.exceptions import ContentError
 
 CASES = Path(__file__).parent / "content_cases"
@@ -39,7 +39,7 @@ def test_content_case(case_file: Path) -> None:
 
 
 def test_shipped_content_is_valid() -> None:
-    from talkoot.content import load_dir
+    from talkoot.content.load import load_dir
 
     root = Path(__file__).resolve().parent.parent
     content = load_dir(root / "content")
@@ -49,8 +49,8 @@ def test_shipped_content_is_valid() -> None:
 
 
 def test_demo_content_is_valid_and_covers_every_status(demo_content: Path) -> None:
-    from talkoot.content import load_dir
-    from talkoot.model import ProposalStatus
+    from talkoot.content.load import load_dir
+    from talkoot.content.model import ProposalStatus
 
     content = load_dir(demo_content)
     assert len(content.events) == 3

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from talkoot import forms
-from talkoot.forms import FormEdition, render_forms, write_or_check
+from talkoot.submissions import forms
+from talkoot.submissions.forms import FormEdition, render_forms, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"

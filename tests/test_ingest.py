@@ -27,7 +27,7 @@ from ingest_world import (
     World,
     pulls_of,
 )
-from talkoot.model import ProposalStatus
+from talkoot.content.model import ProposalStatus
 
 # ---------------------------------------------------------------------------- proposals
 

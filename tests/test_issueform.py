@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from talkoot.exceptions import TalkootError
-from talkoot.issueform import (
+from talkoot.submissions.issueform import (
     MAX_BODY_CHARS,
     NO_RESPONSE,
     Form,

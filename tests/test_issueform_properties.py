@@ -27,7 +27,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkoot.issueform import NO_RESPONSE, Element, Form, load_form, parse, render
+from talkoot.submissions.issueform import NO_RESPONSE, Element, Form, load_form, parse, render
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DUPLICATE = "useammin kuin kerran"

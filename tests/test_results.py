@@ -18,8 +18,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, build_site, run_talkoot
-from talkoot.content import load_dir
-from talkoot.demo import embargo_day
+from talkoot.content.demo import embargo_day
+from talkoot.content.load import load_dir
 
 pytestmark = pytest.mark.build
 

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 import ingest_world
 from hostile_corpus import HOSTILE_VALUES, LONG_TEXT
-from talkoot import forms
-from talkoot.content import Content, dump, load
-from talkoot.issueform import Form, load_form, render
-from talkoot.model import CityRole, ProposalStatus
-from talkoot.submission import (
+from talkoot.content.load import Content, dump, load
+from talkoot.content.model import CityRole, ProposalStatus
+from talkoot.submissions import forms
+from talkoot.submissions.issueform import Form, load_form, render
+from talkoot.submissions.submission import (
     LABELS,
     IssueData,
     Outcome,

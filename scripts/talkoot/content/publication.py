@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .content import Content
-from .model import Package, Proposal
+from talkoot.content.load import Content
+from talkoot.content.model import Package, Proposal
 
 
 def _visible(publish_from: dt.date | None, today: dt.date) -> bool:

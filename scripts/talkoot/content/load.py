@@ -18,8 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .exceptions import ContentError, Problem
-from .model import (
+from talkoot.content.model import (
     KINDS,
     Event,
     Package,
@@ -29,7 +28,8 @@ from .model import (
     Strict,
     Workshop,
 )
-from .validation import describe, line_of
+from talkoot.content.validation import describe, line_of
+from talkoot.exceptions import ContentError, Problem
 
 try:  # libyaml is about 9x faster than the pure-Python loader
     from yaml import CSafeLoader as SafeLoader

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .content import schema_name
-from .model import KINDS
+from talkoot.content.load import schema_name
+from talkoot.content.model import KINDS
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from .content import Content, dump
-from .exceptions import TalkootError
-from .model import UNFINISHED_PACKAGE_STATUSES, Event, PackageStatus
+from talkoot.content.load import Content, dump
+from talkoot.content.model import UNFINISHED_PACKAGE_STATUSES, Event, PackageStatus
+from talkoot.exceptions import TalkootError
 
 
 def _same_week_and_weekday(day: dt.date, year: int) -> dt.date:

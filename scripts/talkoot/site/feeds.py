@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import HELSINKI
+from talkoot.content.model import HELSINKI
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_LIMIT = 100  # entries per feed: readers want what is new, the archive has the rest

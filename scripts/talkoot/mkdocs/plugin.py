@@ -1,6 +1,6 @@
 """The MkDocs edge: load content once per build, add the generated pages, set the nav.
 
-Kept thin on purpose: the pages come from `talkoot.pages`, which knows nothing of MkDocs.
+Kept thin on purpose: the pages come from `talkoot.site`, which knows nothing of MkDocs.
 A content error is logged as bare Finnish lines and aborts the build without a traceback.
 """
 
@@ -16,11 +16,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import clock
-from .content import load_dir, resolve_content_dir
-from .exceptions import ContentError
-from .pages import Site, SiteInfo
-from .publication import published
+from talkoot.content import clock
+from talkoot.content.load import load_dir, resolve_content_dir
+from talkoot.content.publication import published
+from talkoot.exceptions import ContentError
+from talkoot.site.pages import Site, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
 

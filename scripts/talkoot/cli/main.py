@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .exceptions import ContentError, TalkootError
+from talkoot.exceptions import ContentError, TalkootError
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .content import load_dir
-    from .project import find_project
+    from talkoot.content.load import load_dir
+    from talkoot.content.project import find_project
 
     directory = Path(args.content) if args.content else find_project().content_dir
     content = load_dir(directory)
@@ -34,8 +34,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from .project import find_project
-    from .schemas import write_or_check
+    from talkoot.content.project import find_project
+    from talkoot.content.schemas import write_or_check
 
     messages = write_or_check(find_project().schemas_dir, check=args.check)
     for message in messages:
@@ -44,8 +44,8 @@ def _schemas(args: argparse.Namespace) -> int:
 
 
 def _forms(args: argparse.Namespace) -> int:
-    from . import forms
-    from .project import find_project
+    from talkoot.content.project import find_project
+    from talkoot.submissions import forms
 
     project = find_project()
     edition = forms.edition_from_content(project.load_content(), project.site_url)
@@ -56,7 +56,7 @@ def _forms(args: argparse.Namespace) -> int:
 
 
 def _demo_content(args: argparse.Namespace) -> int:
-    from .demo import write_demo_content
+    from talkoot.content.demo import write_demo_content
 
     count = write_demo_content(
         Path(args.out), editions=args.editions, proposals=args.proposals, seed=args.seed
@@ -66,16 +66,16 @@ def _demo_content(args: argparse.Namespace) -> int:
 
 
 def _parse_issue(args: argparse.Namespace) -> int:
-    from .issueform import parse_issue_main
+    from talkoot.submissions.issueform import parse_issue_main
 
     return parse_issue_main(args.form, args.body)
 
 
 def _new_event(args: argparse.Namespace) -> int:
-    from . import forms
-    from .content import load_dir
-    from .newevent import scaffold
-    from .project import find_project
+    from talkoot.content.load import load_dir
+    from talkoot.content.newevent import scaffold
+    from talkoot.content.project import find_project
+    from talkoot.submissions import forms
 
     project = find_project()
     content = project.load_content()
@@ -97,21 +97,21 @@ def _new_event(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from .ingest import configure_logging, run_ingest
+    from talkoot.github.action import configure_logging, run_ingest
 
     configure_logging()
     return run_ingest()
 
 
 def _sync(args: argparse.Namespace) -> int:
-    from .ingest import configure_logging, run_sync
+    from talkoot.github.action import configure_logging, run_sync
 
     configure_logging()
     return run_sync(days=None if args.all else args.days)
 
 
 def _labels(args: argparse.Namespace) -> int:
-    from .ingest import configure_logging, run_labels
+    from talkoot.github.action import configure_logging, run_labels
 
     configure_logging()
     return run_labels()

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from .content import Content, load_dir, resolve_content_dir
-from .exceptions import TalkootError
+from talkoot.content.load import Content, load_dir, resolve_content_dir
+from talkoot.exceptions import TalkootError
 
 
 class _MkDocsLoader(yaml.SafeLoader):

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import fi
-from .content import dump
-from .model import CityRole, PackageStatus, ProposalStatus
+from talkoot.content.load import dump
+from talkoot.content.model import CityRole, PackageStatus, ProposalStatus
+from talkoot.vocabulary import fi
 
 WORKSHOPS = [
     (

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .model import Event
+from talkoot.content.model import Event
 
 PRODID = "-//talkoot//Tulevaisuuden suunnittelutalkoot//FI"
 

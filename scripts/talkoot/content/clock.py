@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from .model import HELSINKI
+from talkoot.content.model import HELSINKI
 
 
 def now() -> dt.datetime:

@@ -15,7 +15,7 @@ from babel.dates import format_date as _babel_date
 from babel.dates import format_time as _babel_time
 from slugify import slugify as _slugify
 
-from .model import HELSINKI
+from talkoot.content.model import HELSINKI
 
 LOCALE = Locale.parse("fi")
 T = TypeVar("T")

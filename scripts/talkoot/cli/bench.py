@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from .demo import write_demo_content
+from talkoot.content.demo import write_demo_content
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # Inside the project, like `make site` writes site/: the file system is part of the cost.
 OUT = ROOT / "bench-out"
 

@@ -30,24 +30,8 @@ from typing import Any, Final, Generic, TypeVar
 import yaml
 from pydantic import ValidationError
 
-from . import fi
-from .businessid import business_id_problem, is_valid_business_id, normalize_business_id
-from .contactdata import find_contact_data
-from .content import Content, dump
-from .forms import (
-    CITY_ROLE_OPTIONS,
-    ORGANISATION_MAX,
-    PARTICIPANT_OPTIONS,
-    PROPOSAL_FIELDS,
-    PROPOSAL_LABEL,
-    REGISTRATION_FIELDS,
-    REGISTRATION_LABEL,
-    SHOW_NAME_OPTIONS,
-    TEXT_MAX,
-    TITLE_MAX,
-)
-from .issueform import MAX_BODY_CHARS, Form, parse
-from .model import (
+from talkoot.content.load import Content, dump
+from talkoot.content.model import (
     HELSINKI,
     SLUG_PATTERN,
     CityRole,
@@ -59,6 +43,26 @@ from .model import (
     Workshop,
     WorkshopRegistrations,
 )
+from talkoot.submissions.businessid import (
+    business_id_problem,
+    is_valid_business_id,
+    normalize_business_id,
+)
+from talkoot.submissions.contactdata import find_contact_data
+from talkoot.submissions.forms import (
+    CITY_ROLE_OPTIONS,
+    ORGANISATION_MAX,
+    PARTICIPANT_OPTIONS,
+    PROPOSAL_FIELDS,
+    PROPOSAL_LABEL,
+    REGISTRATION_FIELDS,
+    REGISTRATION_LABEL,
+    SHOW_NAME_OPTIONS,
+    TEXT_MAX,
+    TITLE_MAX,
+)
+from talkoot.submissions.issueform import MAX_BODY_CHARS, Form, parse
+from talkoot.vocabulary import fi
 
 T = TypeVar("T")
 

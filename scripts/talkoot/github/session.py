@@ -36,8 +36,8 @@ import requests
 from github3 import exceptions as gh_errors
 from github3.session import GitHubSession
 
-from .exceptions import TalkootError
-from .model import HELSINKI
+from talkoot.content.model import HELSINKI
+from talkoot.exceptions import TalkootError
 
 log = logging.getLogger("talkoot.github")
 

@@ -34,20 +34,25 @@ from typing import Any
 import requests
 from github3 import exceptions as gh_errors
 
-from . import clock
-from .content import Content
-from .exceptions import TalkootError
-from .forms import PROPOSAL_FILE, PROPOSAL_LABEL, REGISTRATION_FILE, REGISTRATION_LABEL
-from .github import (
+from talkoot.content import clock
+from talkoot.content.load import Content
+from talkoot.content.project import Project, find_project
+from talkoot.exceptions import TalkootError
+from talkoot.github.session import (
     GitHubError,
     Repo,
     Sleep,
     describe_error,
     is_bot,
 )
-from .issueform import Form, load_form, parse
-from .project import Project, find_project
-from .submission import (
+from talkoot.submissions.forms import (
+    PROPOSAL_FILE,
+    PROPOSAL_LABEL,
+    REGISTRATION_FILE,
+    REGISTRATION_LABEL,
+)
+from talkoot.submissions.issueform import Form, load_form, parse
+from talkoot.submissions.submission import (
     APPROVED_LABEL,
     LABELS,
     NEEDS_FIX_LABEL,

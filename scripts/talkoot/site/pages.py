@@ -24,10 +24,18 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from . import calendar, charts, feeds, fi, opendata
-from .content import Content
-from .issueform import prefill_url
-from .model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
+from talkoot.site import calendar
+
+from talkoot.site import charts
+
+from talkoot.site import feeds
+
+from talkoot.vocabulary import fi
+
+from talkoot.site import opendata
+from talkoot.content.load import Content
+from talkoot.submissions.issueform import prefill_url
+from talkoot.content.model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
 

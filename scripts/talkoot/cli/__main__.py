@@ -1,0 +1,3 @@
+from talkoot.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,6 @@
+"""One place for each fact: paths and URLs, file and form names, labels, branch names,
+the Finnish words for values and Finnish formatting.
+
+May import: the standard library, babel, pyuca, python-slugify and `talkoot.content.model`
+(for the enumerations it names). Nothing else of talkoot.
+"""
