@@ -19,6 +19,7 @@ from talkoot.content.load import Content, load
 from talkoot.github import session as talkoot_github
 from talkoot.submissions import forms
 from talkoot.submissions.issueform import Form, load_form, render
+from talkoot.vocabulary import names
 
 CASES = Path(__file__).with_name("ingest_cases")
 PROJECT = yaml.safe_load((CASES / "project.yml").read_text(encoding="utf-8"))
@@ -194,8 +195,8 @@ def world(
         root,
         monkeypatch,
         sleeps,
-        load_form(rendered[forms.PROPOSAL_FILE]),
-        load_form(rendered[forms.REGISTRATION_FILE]),
+        load_form(rendered[names.PROPOSAL_FORM]),
+        load_form(rendered[names.REGISTRATION_FORM]),
     )
 
 

@@ -12,6 +12,7 @@ import yaml
 
 from talkoot.submissions import forms
 from talkoot.submissions.forms import FormEdition, render_forms, write_or_check
+from talkoot.vocabulary import names
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -36,7 +37,7 @@ EDITION_2023 = FormEdition(
     privacy_url=SITE + "tietosuojaseloste/",
     contact_url=SITE + "yhteystiedot/",
 )
-ISSUE_FORMS = {forms.PROPOSAL_FILE: "ehdotus", forms.REGISTRATION_FILE: "ilmoittautuminen"}
+ISSUE_FORMS = {names.PROPOSAL_FORM: "ehdotus", names.REGISTRATION_FORM: "ilmoittautuminen"}
 
 # Words that would ask a person for their name or contact details, in labels and ids.
 PERSONAL = re.compile(
@@ -73,8 +74,8 @@ def test_files_start_with_the_generated_header(rendered: dict[str, str]) -> None
 @pytest.mark.parametrize(
     ("schema", "names"),
     [
-        ("vendor.github-issue-forms", [forms.PROPOSAL_FILE, forms.REGISTRATION_FILE]),
-        ("vendor.github-issue-config", [forms.CONFIG_FILE]),
+        ("vendor.github-issue-forms", [names.PROPOSAL_FORM, names.REGISTRATION_FORM]),
+        ("vendor.github-issue-config", [names.FORMS_CONFIG]),
     ],
 )
 def test_schema(schema: str, names: list[str]) -> None:
@@ -130,7 +131,7 @@ def required(element: dict[str, Any]) -> bool:
 
 
 def test_proposal(rendered: dict[str, str]) -> None:
-    form = load(rendered[forms.PROPOSAL_FILE])
+    form = load(rendered[names.PROPOSAL_FORM])
     assert form["name"] == "Kehittämisehdotus"
     assert "title" not in form
     elements = by_id(form)
@@ -165,7 +166,7 @@ def test_proposal(rendered: dict[str, str]) -> None:
 
 
 def test_registration(rendered: dict[str, str]) -> None:
-    form = load(rendered[forms.REGISTRATION_FILE])
+    form = load(rendered[names.REGISTRATION_FORM])
     assert form["name"] == "Ilmoittautuminen"
     assert form["title"] == "Ilmoittautuminen: "
     elements = by_id(form)
@@ -186,7 +187,7 @@ def test_registration(rendered: dict[str, str]) -> None:
 
 
 def test_config(rendered: dict[str, str]) -> None:
-    config = load(rendered[forms.CONFIG_FILE])
+    config = load(rendered[names.FORMS_CONFIG])
     assert config["blank_issues_enabled"] is False
     urls = [link["url"] for link in config["contact_links"]]
     assert urls == [EDITION_2023.contact_url, EDITION_2023.site_url]
@@ -195,8 +196,8 @@ def test_config(rendered: dict[str, str]) -> None:
 
 
 def test_option_tables_match_the_forms(rendered: dict[str, str]) -> None:
-    proposal = by_id(load(rendered[forms.PROPOSAL_FILE]))
-    registration = by_id(load(rendered[forms.REGISTRATION_FILE]))
+    proposal = by_id(load(rendered[names.PROPOSAL_FORM]))
+    registration = by_id(load(rendered[names.REGISTRATION_FORM]))
     assert proposal["city_role"]["attributes"]["options"] == list(forms.CITY_ROLE_OPTIONS)
     assert proposal["consent"]["attributes"]["options"][0]["label"] == forms.CONSENT_OPTION
     assert registration["show_name"]["attributes"]["options"] == list(forms.SHOW_NAME_OPTIONS)

@@ -36,6 +36,7 @@ from talkoot.submissions.submission import (
     registration_comment,
     registrations_text,
 )
+from talkoot.vocabulary import names
 
 CASES = Path(__file__).with_name("ingest_cases")
 PROJECT = yaml.safe_load((CASES / "project.yml").read_text(encoding="utf-8"))
@@ -43,8 +44,8 @@ FILES: dict[str, str] = PROJECT["files"]
 SITE = PROJECT["site_url"]
 CONTENT = load(FILES)
 FORMS = forms.render_forms(forms.edition_from_content(CONTENT, SITE))
-PROPOSAL_FORM = load_form(FORMS[forms.PROPOSAL_FILE])
-REGISTRATION_FORM = load_form(FORMS[forms.REGISTRATION_FILE])
+PROPOSAL_FORM = load_form(FORMS[names.PROPOSAL_FORM])
+REGISTRATION_FORM = load_form(FORMS[names.REGISTRATION_FORM])
 PRIVACY = PROPOSAL_FORM.element("privacy").options[0]
 NBSP = "\u00a0"
 CREATED = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from talkoot.content.demo import write_demo_content
+from talkoot.vocabulary import names
 
 ROOT = Path(__file__).resolve().parents[3]
 # Inside the project, like `make site` writes site/: the file system is part of the cost.
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             site = OUT / f"site-{size}"
             wall, cpu, rss = _build(content, site)
             pages = sum(1 for _ in site.rglob("index.html"))
-            proposal_pages = sum(1 for _ in site.glob("*/ehdotukset/*/index.html"))
+            proposal_pages = sum(1 for _ in site.glob(f"*/{names.PROPOSALS}/*/index.html"))
             rows.append((size, pages, proposal_pages, wall, cpu, rss))
     finally:
         shutil.rmtree(OUT, ignore_errors=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from talkoot.content.load import dump
 from talkoot.content.model import CityRole, PackageStatus, ProposalStatus
-from talkoot.vocabulary import fi
+from talkoot.vocabulary import fi, names
 
 WORKSHOPS = [
     (
@@ -313,21 +313,21 @@ def demo_files(
                     if change["status"] == ProposalStatus.IN_PACKAGE.value:
                         change["publish_from"] = embargo_day(year).isoformat()
         by_workshop.setdefault((year, data["workshop"]), []).append(number)
-        rel = f"proposals/{year}/{number}-{fi.slug(data['title'], max_length=40)}.yml"
+        rel = names.proposal_file(year, number, fi.slug(data["title"], max_length=40))
         yield rel, dump(rel, data)
     for year in years:
-        rel = f"events/{year}.yml"
+        rel = names.event_file(year)
         yield rel, dump(rel, _event(year))
         for order, (name, topic) in enumerate(WORKSHOPS, start=1):
             data = _workshop(year, order, name, topic)
             data["outcomes"] = _outcomes(by_workshop.get((year, data["slug"]), []))
-            rel = f"workshops/{year}/{data['slug']}.yml"
+            rel = names.workshop_file(year, data["slug"])
             yield rel, dump(rel, data)
         for slug, title, status, progress, role in PACKAGES:
             data = _package(
                 year, years, slug, title, status, progress, role, carried[year].get(slug, [])
             )
-            rel = f"packages/{year}/{slug}.yml"
+            rel = names.package_file(year, slug)
             yield rel, dump(rel, data)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from talkoot.content.load import Content, dump
 from talkoot.content.model import UNFINISHED_PACKAGE_STATUSES, Event, PackageStatus
 from talkoot.exceptions import TalkootError
+from talkoot.vocabulary import names
 
 
 def _same_week_and_weekday(day: dt.date, year: int) -> dt.date:
@@ -66,16 +67,16 @@ def scaffold(content: Content, year: int) -> dict[str, str]:
     if year <= latest_year:
         raise TalkootError(f"Vuosi {year} ei ole uusi: uusin tapahtuma on vuodelta {latest_year}.")
     latest = content.events[latest_year]
-    files = {f"events/{year}.yml": dump(f"events/{year}.yml", _event(latest, year))}
+    files = {names.event_file(year): dump(names.event_file(year), _event(latest, year))}
     for workshop in content.workshops.get(latest_year, []):
-        rel = f"workshops/{year}/{workshop.slug}.yml"
+        rel = names.workshop_file(year, workshop.slug)
         files[rel] = dump(
             rel, workshop.model_copy(update={"edition": year, "facilitators": [], "outcomes": None})
         )
     for package in content.packages.get(latest_year, []):
         if package.status not in UNFINISHED_PACKAGE_STATUSES:
             continue
-        rel = f"packages/{year}/{package.slug}.yml"
+        rel = names.package_file(year, package.slug)
         # publish_from stays: a package still under embargo must not surface through its copy
         carried = package.model_dump(mode="json", exclude_defaults=True)
         carried.update(

@@ -45,18 +45,9 @@ from talkoot.github.session import (
     describe_error,
     is_bot,
 )
-from talkoot.submissions.forms import (
-    PROPOSAL_FILE,
-    PROPOSAL_LABEL,
-    REGISTRATION_FILE,
-    REGISTRATION_LABEL,
-)
 from talkoot.submissions.issueform import Form, load_form, parse
 from talkoot.submissions.submission import (
-    APPROVED_LABEL,
     LABELS,
-    NEEDS_FIX_LABEL,
-    REJECTED_LABEL,
     IssueData,
     Outcome,
     ProposalSubmission,
@@ -66,8 +57,6 @@ from talkoot.submissions.submission import (
     local_date,
     new_proposal_name,
     parse_timestamp,
-    proposal_branch,
-    proposal_dir,
     proposal_needs_fixing_comment,
     proposal_page_url,
     proposal_published_comment,
@@ -81,19 +70,18 @@ from talkoot.submissions.submission import (
     reconcile_registrations,
     refused_note,
     registration_comment,
-    registrations_branch,
     registrations_pull_body,
     registrations_pull_title,
-    registrations_rel,
     registrations_text,
 )
+from talkoot.vocabulary import names
 
 log = logging.getLogger("talkoot.ingest")
 
 #: `issues` actions that can change a submission.
 HANDLED_ACTIONS = frozenset({"opened", "edited", "reopened", "closed", "labeled"})
 #: Labels whose adding is a decision by the editors.
-DECISION_LABELS = frozenset({APPROVED_LABEL, REJECTED_LABEL})
+DECISION_LABELS = frozenset({names.APPROVED_LABEL, names.REJECTED_LABEL})
 
 
 # --- setup ---------------------------------------------------------------------------------
@@ -115,7 +103,10 @@ class Setup:
         project = project or find_project()
         content = project.load_content()
         forms: dict[str, Form] = {}
-        files = ((PROPOSAL_LABEL, PROPOSAL_FILE), (REGISTRATION_LABEL, REGISTRATION_FILE))
+        files = (
+            (names.PROPOSAL_LABEL, names.PROPOSAL_FORM),
+            (names.REGISTRATION_LABEL, names.REGISTRATION_FORM),
+        )
         for label, name in files:
             path = project.forms_dir / name
             if path.is_file():
@@ -175,7 +166,7 @@ class Target:
 class Event:
     """An `issues` event that concerns a submission."""
 
-    kind: str  # PROPOSAL_LABEL or REGISTRATION_LABEL
+    kind: str  # names.PROPOSAL_LABEL or names.REGISTRATION_LABEL
     action: str
     number: int
     sender: str
@@ -194,16 +185,16 @@ def triage(name: str, payload: Mapping[str, Any], forms: Mapping[str, Form]) -> 
     labels = {label.get("name") for label in data.get("labels") or [] if isinstance(label, dict)}
     if not isinstance(number, int) or "pull_request" in data:
         return "tapahtuma ei koske issueta"
-    if PROPOSAL_LABEL in labels:
-        kind = PROPOSAL_LABEL
-    elif REGISTRATION_LABEL in labels:
-        kind = REGISTRATION_LABEL
+    if names.PROPOSAL_LABEL in labels:
+        kind = names.PROPOSAL_LABEL
+    elif names.REGISTRATION_LABEL in labels:
+        kind = names.REGISTRATION_LABEL
     else:
         return f"#{number}: ei lomakkeen tunnistetta"
     if action not in HANDLED_ACTIONS:
         return f"#{number}: toiminto {action} ei muuta lähetystä"
     label = str((payload.get("label") or {}).get("name") or "")
-    if action == "labeled" and (kind != PROPOSAL_LABEL or label not in DECISION_LABELS):
+    if action == "labeled" and (kind != names.PROPOSAL_LABEL or label not in DECISION_LABELS):
         return f"#{number}: tunniste {label} ei vaadi toimia"
     if action != "opened" and is_bot(sender):
         # The Action's own changes (labels, closing) must not start it again.
@@ -227,7 +218,7 @@ class Action:
 
     def handle_event(self, event: Event) -> None:
         log.info("#%d: %s (%s, lähettäjä %s)", event.number, event.action, event.kind, event.sender)
-        if event.kind == PROPOSAL_LABEL:
+        if event.kind == names.PROPOSAL_LABEL:
             self._proposal_event(
                 event.number, event.action, event.label, event.sender, event.payload
             )
@@ -253,7 +244,9 @@ class Action:
         if action == "edited":
             old_body = ((changes or {}).get("body") or {}).get("from")
             if isinstance(old_body, str):
-                old = parse(old_body, self.setup.forms[REGISTRATION_LABEL]).values.get("workshop")
+                old = parse(old_body, self.setup.forms[names.REGISTRATION_LABEL]).values.get(
+                    "workshop"
+                )
                 previous = {old} if isinstance(old, str) else set()
             elif not changes:
                 every_workshop = True  # no old text: any workshop's queue may have moved
@@ -280,22 +273,22 @@ class Action:
         known = next((p for p in self.content.proposals if p.id == number), None)
         checked = check_proposal(
             data,
-            self.setup.forms[PROPOSAL_LABEL],
+            self.setup.forms[names.PROPOSAL_LABEL],
             self.content,
             edition=known.edition if known else None,
         )
-        if REJECTED_LABEL in labels:
+        if names.REJECTED_LABEL in labels:
             repo.upsert_bot_comment(issue, proposal_rejected_comment(note))
             repo.close_issue(issue, "not_planned")
             return
-        approved = APPROVED_LABEL in labels
+        approved = names.APPROVED_LABEL in labels
         if checked.value is None:
             log.info("#%d: korjattavaa %d kohdassa", number, len(checked.problems))
-            repo.add_label(issue, NEEDS_FIX_LABEL)
+            repo.add_label(issue, names.NEEDS_FIX_LABEL)
             text = proposal_needs_fixing_comment(checked.problems, approved=approved, note=note)
             repo.upsert_bot_comment(issue, text)
             return
-        repo.remove_label(issue, NEEDS_FIX_LABEL)
+        repo.remove_label(issue, names.NEEDS_FIX_LABEL)
         if not approved:
             repo.upsert_bot_comment(issue, proposal_received_comment(note))
             return
@@ -318,8 +311,8 @@ class Action:
     def _proposal_target(self, submission: ProposalSubmission, approved: dt.date) -> Target:
         repo = self.repo
         number = submission.number
-        branch = proposal_branch(number)
-        folder = proposal_dir(submission.edition)
+        branch = names.proposal_branch(number)
+        folder = names.proposals_dir(submission.edition)
         name = existing_proposal_name(
             number, repo.list_dir(f"{self.setup.content_root}/{folder}", repo.default_branch)
         )
@@ -417,12 +410,12 @@ class Action:
         its workshop (or `previous` workshop names, before an edit) when that workshop has
         a capacity. Without `focus`, every issue of the edition.
         """
-        form = self.setup.forms.get(REGISTRATION_LABEL)
+        form = self.setup.forms.get(names.REGISTRATION_LABEL)
         if form is None:
             return None
         repo = self.repo
         year = self.content.current_year
-        issues = {int(issue.number): issue for issue in repo.issues(REGISTRATION_LABEL)}
+        issues = {int(issue.number): issue for issue in repo.issues(names.REGISTRATION_LABEL)}
         data = [issue_data(issue) for issue in issues.values()]
         result = reconcile_registrations(data, form, self.content, year=year)
         numbers = list(result.results)
@@ -436,18 +429,18 @@ class Action:
             outcome = result.results[number]
             issue = issues[number]
             if outcome.outcome is Outcome.INVALID:
-                repo.add_label(issue, NEEDS_FIX_LABEL)
+                repo.add_label(issue, names.NEEDS_FIX_LABEL)
             else:
-                repo.remove_label(issue, NEEDS_FIX_LABEL)
+                repo.remove_label(issue, names.NEEDS_FIX_LABEL)
             text = registration_comment(outcome, self.content, year, self.setup.project.site_url)
             repo.upsert_bot_comment(issue, text)
         if result.registrations is not None:
             registrations = result.registrations
             text = registrations_text(registrations)
-            path = f"{self.setup.content_root}/{registrations_rel(year)}"
+            path = f"{self.setup.content_root}/{names.registrations_file(year)}"
             self.publish(
                 Target(
-                    branch=registrations_branch(year),
+                    branch=names.registrations_branch(year),
                     path=path,
                     render=lambda _base: text,
                     message=f"Ilmoittautumiset {year}: päivitä tilanne",
@@ -489,14 +482,14 @@ class Action:
         """Every open submission issue, closed ones updated in the last `days` days (all
         with None), and the current edition's registrations once."""
         repo = self.repo
-        if PROPOSAL_LABEL in self.setup.forms:
-            for issue in repo.issues(PROPOSAL_LABEL, state="open"):
+        if names.PROPOSAL_LABEL in self.setup.forms:
+            for issue in repo.issues(names.PROPOSAL_LABEL, state="open"):
                 self.proposal(issue)
             since = None
             if days is not None:
                 start = clock.now().astimezone(dt.UTC) - dt.timedelta(days=days)
                 since = start.strftime("%Y-%m-%dT%H:%M:%SZ")
-            for issue in repo.issues(PROPOSAL_LABEL, state="closed", since=since):
+            for issue in repo.issues(names.PROPOSAL_LABEL, state="closed", since=since):
                 if repo.labels_of(issue) & DECISION_LABELS:
                     self.proposal(issue)
         self.registrations()

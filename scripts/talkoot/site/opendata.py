@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from talkoot.vocabulary import names
+
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.fi"
 
@@ -135,10 +137,11 @@ def dataset_files(
 ) -> dict[str, bytes]:
     title, model = DATASETS[name]
     ordered = sorted(records, key=sort_key)
+    schema = names.dataset(name, ".schema.json")
     return {
-        f"data/{name}.json": to_json(
-            title, ordered, schema_url=f"{base_url}data/{name}.schema.json", updated=updated
+        names.dataset(name, ".json"): to_json(
+            title, ordered, schema_url=base_url + schema, updated=updated
         ),
-        f"data/{name}.csv": to_csv(ordered, model),
-        f"data/{name}.schema.json": json_schema(name, title, model),
+        names.dataset(name, ".csv"): to_csv(ordered, model),
+        schema: json_schema(name, title, model),
     }

@@ -30,7 +30,7 @@ from talkoot.site import charts
 
 from talkoot.site import feeds
 
-from talkoot.vocabulary import fi
+from talkoot.vocabulary import fi, names
 
 from talkoot.site import opendata
 from talkoot.content.load import Content
@@ -61,8 +61,6 @@ PACKAGE_STATUS_LABELS: dict[PackageStatus, str] = {
     PackageStatus.CARRIED_FORWARD: "Siirretty seuraavalle vuodelle",
 }
 PROPOSAL_META = {"search": {"exclude": True}}
-FEED_PROPOSALS = "syotteet/ehdotukset.xml"
-FEED_CHANGES = "syotteet/tilamuutokset.xml"
 # Received proposals wait for the editors; everything later is public.
 PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
@@ -161,14 +159,6 @@ def _json_ld(data: dict[str, Any]) -> Markup:
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(payload))
 
 
-def _page_url(path: str) -> str:
-    """The directory URL MkDocs gives a Markdown file: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 @lru_cache(maxsize=4096)
 def _relative(target: str, start: str) -> str:
     return posixpath.relpath(target, start)
@@ -184,8 +174,8 @@ def _link(context: jinja2.runtime.Context, target: str) -> Markup:
 @jinja2.pass_context
 def _href(context: jinja2.runtime.Context, target: str) -> Markup:
     """A URL for raw HTML, relative to the current page's URL."""
-    here = _page_url(context["page_path"])
-    url = _page_url(target) if target.endswith(".md") else target
+    here = names.url(context["page_path"])
+    url = names.url(target)
     relative = _relative(url or ".", here or ".")
     if url.endswith("/") and not relative.endswith("/"):
         relative += "/"
@@ -212,7 +202,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, href=_href)
+    env.globals.update(link=_link, href=_href, names=names)
     env.filters.update(
         paragraphs=paragraphs,
         url=_url,
@@ -250,30 +240,9 @@ class Site:
 
     # -- URLs (relative to the site root, for links between pages) ----------------------
 
-    @staticmethod
-    def edition_dir(year: int) -> str:
-        return f"{year}"
-
-    def workshop_url(self, workshop: Workshop) -> str:
-        return f"{workshop.edition}/tyopajat/{workshop.slug}/"
-
-    def proposal_url(self, proposal: Proposal) -> str:
-        return f"{proposal.edition}/ehdotukset/{proposal.id}/"
-
-    @staticmethod
-    def calendar_file(year: int) -> str:
-        return f"{year}/talkoot-{year}.ics"
-
-    @staticmethod
-    def workshop_calendar_file(workshop: Workshop) -> str:
-        return f"{workshop.edition}/tyopajat/{workshop.slug}.ics"
-
-    @staticmethod
-    def workshop_feed(workshop: Workshop, kind: str) -> str:
-        return f"{workshop.edition}/tyopajat/{workshop.slug}-{kind}.xml"
-
-    def absolute(self, relative: str) -> str:
-        return self.info.site_url + relative
+    def absolute(self, path: str) -> str:
+        """The absolute URL of a page (`names.proposal(...)`) or file."""
+        return self.info.site_url + names.url(path)
 
     def issue_form_url(self, template: str, title: str | None = None, **values: str) -> str | None:
         """A link to the issue form with what GitHub's URL parameters can prefill."""
@@ -299,7 +268,7 @@ class Site:
             yield from self._generate_packages(year)
             yield self._generate_results(year)
         yield self._render(
-            "arkisto.md",
+            names.archive(),
             "archive.md.j2",
             "Arkisto",
             "Tulevaisuuden suunnittelutalkoiden aiemmat vuodet ja niiden tulokset.",
@@ -311,7 +280,7 @@ class Site:
     def _generate_contact(self) -> Page:
         event = self.content.current
         return self._render(
-            "yhteystiedot.md",
+            names.contact(),
             "contact.md.j2",
             "Yhteystiedot",
             f"{event.name}: järjestäjän yhteystiedot ja ohjeet ilman GitHub-tunnusta.",
@@ -321,7 +290,7 @@ class Site:
     def _generate_home(self) -> Iterator[Page]:
         year = self.content.current_year
         yield self._render(
-            "index.md",
+            names.home(),
             "edition.md.j2",
             self.content.current.name,
             self._edition_summary(self.content.current),
@@ -332,9 +301,8 @@ class Site:
     def _generate_edition(self, year: int) -> Iterator[Page]:
         event = self.content.events[year]
         context = self._edition_context(year)
-        base = self.edition_dir(year)
         yield self._render(
-            f"{base}/index.md",
+            names.edition(year),
             "edition.md.j2",
             event.name,
             self._edition_summary(event),
@@ -342,14 +310,14 @@ class Site:
             **context,
         )
         yield self._render(
-            f"{base}/ohjelma.md",
+            names.programme(year),
             "programme.md.j2",
             f"Ohjelma {year}",
             f"{event.name}: ohjelma {fi.weekday_date(event.start)}.",
             **context,
         )
         yield self._render(
-            f"{base}/ilmoittautuminen.md",
+            names.registration(year),
             "registration.md.j2",
             f"Ilmoittautuminen {year}",
             f"Näin ilmoittaudut: {event.name}, "
@@ -357,7 +325,7 @@ class Site:
             **context,
         )
         yield self._render(
-            f"{base}/tyopajat/index.md",
+            names.workshops(year),
             "workshops.md.j2",
             f"Työpajat {year}",
             f"{event.name}: {len(context['workshops'])} toimialakohtaista työpajaa.",
@@ -365,7 +333,7 @@ class Site:
         )
         for workshop in context["workshops"]:
             yield self._render(
-                f"{base}/tyopajat/{workshop.slug}.md",
+                names.workshop(year, workshop.slug),
                 "workshop.md.j2",
                 f"{workshop.name} – työpaja {year}",
                 workshop.description,
@@ -375,17 +343,17 @@ class Site:
                 **context,
             )
             yield Page(
-                self.workshop_calendar_file(workshop),
+                names.workshop_calendar(year, workshop.slug),
                 calendar.workshop_calendar(
                     event,
                     workshop.name,
                     workshop.slug,
-                    url=self.absolute(self.workshop_url(workshop)),
+                    url=self.absolute(names.workshop(year, workshop.slug)),
                     stamp=self.info.now,
                 ),
             )
         yield self._render(
-            f"{base}/ehdotukset/index.md",
+            names.proposals(year),
             "proposals.md.j2",
             f"Kehittämisehdotukset {year}",
             f"Yritysten kehittämisehdotukset {year} työpajoittain ja tiloittain.",
@@ -394,7 +362,7 @@ class Site:
         )
         for proposal in context["proposals"]:
             yield self._render(
-                f"{base}/ehdotukset/{proposal.id}.md",
+                names.proposal(year, proposal.id),
                 "proposal.md.j2",
                 proposal.title,
                 f"Kehittämisehdotus {year}: {proposal.challenge[:140]}",
@@ -408,15 +376,16 @@ class Site:
                 **context,
             )
         yield Page(
-            self.calendar_file(year),
-            calendar.edition_calendar(event, url=self.absolute(f"{base}/"), stamp=self.info.now),
+            names.edition_calendar(year),
+            calendar.edition_calendar(
+                event, url=self.absolute(names.edition(year)), stamp=self.info.now
+            ),
         )
 
     def _generate_packages(self, year: int) -> Iterator[Page]:
         context = self._edition_context(year)
-        base = self.edition_dir(year)
         yield self._render(
-            f"{base}/toimenpiteet/index.md",
+            names.packages(year),
             "packages.md.j2",
             f"Toimenpidekokonaisuudet {year}",
             f"Vuoden {year} talkoiden toimenpidekokonaisuudet ja niiden edistyminen.",
@@ -425,7 +394,7 @@ class Site:
         for package in context["packages"]:
             origin = package.carried_from
             yield self._render(
-                f"{base}/toimenpiteet/{package.slug}.md",
+                names.package(year, package.slug),
                 "package.md.j2",
                 package.title,
                 f"Toimenpidekokonaisuus {year}: {package.description[:140]}",
@@ -479,7 +448,7 @@ class Site:
             else None
         )
         return self._render(
-            f"{self.edition_dir(year)}/tulokset.md",
+            names.results(year),
             "results.md.j2",
             f"Tulokset {year}",
             f"Vuoden {year} talkoiden tulokset yhdellä silmäyksellä: ehdotukset ja "
@@ -498,7 +467,7 @@ class Site:
         host = urlsplit(self.info.site_url).hostname or "talkoot.invalid"
         published, changes = [], []
         for proposal in proposals:
-            url = self.absolute(self.proposal_url(proposal))
+            url = self.absolute(names.proposal(proposal.edition, proposal.id))
             tag = f"tag:{host},{proposal.edition}:ehdotus/{proposal.id}"
             public = [c for c in proposal.history if c.status in PUBLIC_STATUSES]
             if not public:
@@ -523,8 +492,8 @@ class Site:
         author = self.content.current.organiser.name
         new, changes = self._feed_entries(proposals)
         for path, title, entries in (
-            (FEED_PROPOSALS, "Uudet kehittämisehdotukset", new),
-            (FEED_CHANGES, "Kehittämisehdotusten tilamuutokset", changes),
+            (names.feed(names.FEED_NEW), "Uudet kehittämisehdotukset", new),
+            (names.feed(names.FEED_CHANGES), "Kehittämisehdotusten tilamuutokset", changes),
         ):
             yield Page(
                 path,
@@ -542,16 +511,16 @@ class Site:
                 mine = [p for p in proposals if p.edition == year and p.workshop == workshop.slug]
                 new, changes = self._feed_entries(mine)
                 for kind, title, entries in (
-                    ("ehdotukset", "Uudet ehdotukset", new),
-                    ("tilamuutokset", "Tilamuutokset", changes),
+                    (names.FEED_NEW, "Uudet ehdotukset", new),
+                    (names.FEED_CHANGES, "Tilamuutokset", changes),
                 ):
-                    path = self.workshop_feed(workshop, kind)
+                    path = names.workshop_feed(year, workshop.slug, kind)
                     yield Page(
                         path,
                         feeds.atom(
                             feed_id=self.absolute(path),
                             title=f"{title}: {workshop.name} {year} – {self.info.site_name}",
-                            url=self.absolute(self.workshop_url(workshop)),
+                            url=self.absolute(names.workshop(year, workshop.slug)),
                             self_url=self.absolute(path),
                             author=author,
                             entries=entries,
@@ -576,7 +545,7 @@ class Site:
                 status_date=p.updated,
                 submitted=p.submitted,
                 packages=[f"{k.edition}/{k.slug}" for k in self.packages_of_proposal.get(p.id, [])],
-                url=self.absolute(self.proposal_url(p)),
+                url=self.absolute(names.proposal(p.edition, p.id)),
             )
             for p in self.content.proposals
             if p.status in PUBLIC_STATUSES
@@ -597,7 +566,7 @@ class Site:
                 carried_from=f"{k.carried_from.edition}/{k.carried_from.slug}"
                 if k.carried_from
                 else None,
-                url=self.absolute(f"{k.edition}/toimenpiteet/{k.slug}/"),
+                url=self.absolute(names.package(k.edition, k.slug)),
             )
             for packages in self.content.packages.values()
             for k in packages
@@ -611,7 +580,7 @@ class Site:
             ).items():
                 yield Page(path, data)
         yield self._render(
-            "avoin-data.md",
+            names.open_data(),
             "opendata.md.j2",
             "Avoin data",
             "Kehittämisehdotukset ja toimenpidekokonaisuudet avoimena datana (JSON ja CSV, "
@@ -647,7 +616,7 @@ class Site:
             "proposals": proposals,
             "latest_proposals": latest,
             "registration_open": self.registration_open(event),
-            "calendar_file": self.calendar_file(year),
+            "calendar_file": names.edition_calendar(year),
             "json_ld": _json_ld(self._event_json_ld(event)),
             "registrations": self._registrations_by_workshop(year),
             "packages": self.content.packages.get(year, []),
@@ -706,7 +675,7 @@ class Site:
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "inLanguage": "fi",
             "isAccessibleForFree": True,
-            "url": self.absolute(f"{event.year}/"),
+            "url": self.absolute(names.edition(event.year)),
             "location": {
                 "@type": "Place",
                 "name": event.place.name,
@@ -741,15 +710,15 @@ class Site:
 
     def nav(self) -> list[Any]:
         """The navigation: a handful of entries, whatever the number of proposals."""
-        base = self.edition_dir(self.content.current_year)
+        year = self.content.current_year
         return [
-            {"Etusivu": "index.md"},
-            {"Ohjelma": f"{base}/ohjelma.md"},
-            {"Työpajat": f"{base}/tyopajat/index.md"},
-            {"Ilmoittautuminen": f"{base}/ilmoittautuminen.md"},
-            {"Ehdotukset": f"{base}/ehdotukset/index.md"},
-            {"Toimenpiteet": f"{base}/toimenpiteet/index.md"},
-            {"Tulokset": f"{base}/tulokset.md"},
-            {"Arkisto": "arkisto.md"},
-            {"Avoin data": "avoin-data.md"},
+            {"Etusivu": names.home()},
+            {"Ohjelma": names.programme(year)},
+            {"Työpajat": names.workshops(year)},
+            {"Ilmoittautuminen": names.registration(year)},
+            {"Ehdotukset": names.proposals(year)},
+            {"Toimenpiteet": names.packages(year)},
+            {"Tulokset": names.results(year)},
+            {"Arkisto": names.archive()},
+            {"Avoin data": names.open_data()},
         ]

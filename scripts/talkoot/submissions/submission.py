@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -54,21 +55,16 @@ from talkoot.submissions.forms import (
     ORGANISATION_MAX,
     PARTICIPANT_OPTIONS,
     PROPOSAL_FIELDS,
-    PROPOSAL_LABEL,
     REGISTRATION_FIELDS,
-    REGISTRATION_LABEL,
     SHOW_NAME_OPTIONS,
     TEXT_MAX,
     TITLE_MAX,
 )
 from talkoot.submissions.issueform import MAX_BODY_CHARS, Form, parse
-from talkoot.vocabulary import fi
+from talkoot.vocabulary import fi, names
 
 T = TypeVar("T")
 
-APPROVED_LABEL: Final = "hyväksytty"
-REJECTED_LABEL: Final = "hylätty"
-NEEDS_FIX_LABEL: Final = "tarvitsee-korjausta"
 TITLE_LABEL: Final = "Otsikko"
 TITLE_MIN: Final = 3
 #: Longest user text shown in a pull request's title or body.
@@ -84,11 +80,11 @@ class LabelSpec:
 
 #: The repository's labels (`talkoot labels` creates them); descriptions ≤ 100 characters.
 LABELS: Final = (
-    LabelSpec(PROPOSAL_LABEL, "1d76db", "Kehittämisehdotus lomakkeelta"),
-    LabelSpec(REGISTRATION_LABEL, "5319e7", "Ilmoittautuminen työpajaan lomakkeelta"),
-    LabelSpec(NEEDS_FIX_LABEL, "d93f0b", "Lomakkeessa on korjattavaa; lähettäjä voi muokata"),
-    LabelSpec(APPROVED_LABEL, "0e8a16", "Toimittajat hyväksyivät ehdotuksen julkaistavaksi"),
-    LabelSpec(REJECTED_LABEL, "b60205", "Toimittajat päättivät, ettei ehdotusta julkaista"),
+    LabelSpec(names.PROPOSAL_LABEL, "1d76db", "Kehittämisehdotus lomakkeelta"),
+    LabelSpec(names.REGISTRATION_LABEL, "5319e7", "Ilmoittautuminen työpajaan lomakkeelta"),
+    LabelSpec(names.NEEDS_FIX_LABEL, "d93f0b", "Lomakkeessa on korjattavaa; lähettäjä voi muokata"),
+    LabelSpec(names.APPROVED_LABEL, "0e8a16", "Toimittajat hyväksyivät ehdotuksen julkaistavaksi"),
+    LabelSpec(names.REJECTED_LABEL, "b60205", "Toimittajat päättivät, ettei ehdotusta julkaista"),
 )
 
 
@@ -514,24 +510,14 @@ def proposal_slug(title: str) -> str:
     return slug if re.fullmatch(SLUG_PATTERN, slug) else ""
 
 
-def proposal_dir(edition: int) -> str:
-    """Relative to the content directory."""
-    return f"proposals/{edition}"
-
-
 def new_proposal_name(number: int, title: str) -> str:
-    slug = proposal_slug(title)
-    return f"{number}-{slug}.yml" if slug else f"{number}.yml"
+    return posixpath.basename(names.proposal_file(0, number, proposal_slug(title)))
 
 
 def existing_proposal_name(number: int, names: Iterable[str]) -> str | None:
     """The file of proposal `number` among a directory's names (`12-otsikko.yml`)."""
     pattern = re.compile(rf"{number}(?:-[a-z0-9]+(?:-[a-z0-9]+)*)?\.yml")
     return next((name for name in sorted(names) if pattern.fullmatch(name)), None)
-
-
-def proposal_branch(number: int) -> str:
-    return f"ehdotus/{number}"
 
 
 def _base_proposal(text: str | None) -> Proposal | None:
@@ -590,7 +576,7 @@ def proposal_text(
 
 
 def proposal_page_url(site_url: str, edition: int, number: int) -> str:
-    return f"{site_url.rstrip('/')}/{edition}/ehdotukset/{number}/"
+    return site_url.rstrip("/") + "/" + names.url(names.proposal(edition, number))
 
 
 def proposal_pull_title(number: int, title: str) -> str:
@@ -741,14 +727,6 @@ def reconcile_registrations(
     return Reconciliation(year, registrations, results)
 
 
-def registrations_rel(year: int) -> str:
-    return f"registrations/{year}.yml"
-
-
-def registrations_branch(year: int) -> str:
-    return f"ilmoittautumiset/{year}"
-
-
 def registrations_text(registrations: Registrations) -> str:
     data: dict[str, Any] = {
         "edition": registrations.edition,
@@ -764,7 +742,7 @@ def registrations_text(registrations: Registrations) -> str:
         ],
     }
     Registrations.model_validate(data)
-    return dump(registrations_rel(registrations.edition), data)
+    return dump(names.registrations_file(registrations.edition), data)
 
 
 def registrations_pull_title(year: int) -> str:
