@@ -12,7 +12,7 @@ import yaml
 
 from talkoot.submissions import forms
 from talkoot.submissions.forms import FormEdition, render_forms, write_or_check
-from talkoot.vocabulary import names
+from talkoot.vocabulary import names, words
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
@@ -153,7 +153,7 @@ def test_proposal(rendered: dict[str, str]) -> None:
     assert elements["city_role"]["attributes"]["options"] == [
         "Kaupunki voi toimia suoraan",
         "Kaupunki voi toimia edunvalvojana",
-        "En osaa sanoa",
+        "Ei vielä tiedossa",
     ]
     for key in ("challenge", "action", "impact"):
         assert "Enintään 3000 merkkiä" in elements[key]["attributes"]["description"]
@@ -198,9 +198,9 @@ def test_config(rendered: dict[str, str]) -> None:
 def test_option_tables_match_the_forms(rendered: dict[str, str]) -> None:
     proposal = by_id(load(rendered[names.PROPOSAL_FORM]))
     registration = by_id(load(rendered[names.REGISTRATION_FORM]))
-    assert proposal["city_role"]["attributes"]["options"] == list(forms.CITY_ROLE_OPTIONS)
+    assert proposal["city_role"]["attributes"]["options"] == list(words.CITY_ROLE.values())
     assert proposal["consent"]["attributes"]["options"][0]["label"] == forms.CONSENT_OPTION
-    assert registration["show_name"]["attributes"]["options"] == list(forms.SHOW_NAME_OPTIONS)
+    assert registration["show_name"]["attributes"]["options"] == list(words.YES_NO.values())
 
 
 def test_write_leaves_other_files_alone(tmp_path: Path) -> None:

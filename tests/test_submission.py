@@ -197,7 +197,7 @@ def test_structure_problems_never_echo_user_text() -> None:
         "**Julkaisulupa**: valintaruutujen rivejä on muutettu. Palauta rivit sellaisiksi kuin"
         " ne olivat lomakkeella.",
         "**Kaupungin rooli**: valitse jokin lomakkeen vaihtoehdoista (Kaupunki voi toimia"
-        " suoraan, Kaupunki voi toimia edunvalvojana, En osaa sanoa).",
+        " suoraan, Kaupunki voi toimia edunvalvojana, Ei vielä tiedossa).",
         "**Julkaisulupa**: rastita julkaisulupa; ilman sitä ehdotusta ei voi julkaista sivustolla.",
     )
 
@@ -493,3 +493,11 @@ def test_labels() -> None:
     for label in LABELS:
         assert len(label.description) <= 100
         assert len(label.color) == 6 and int(label.color, 16) >= 0
+
+
+def test_an_answer_with_an_earlier_option_text_is_understood() -> None:
+    body = render(proposal_values(city_role="En osaa sanoa"), PROPOSAL_FORM, validate=False)
+    checked = check_proposal(issue(body=body), PROPOSAL_FORM, CONTENT)
+    assert checked.problems == ()
+    assert checked.value is not None
+    assert checked.value.city_role is CityRole.UNKNOWN

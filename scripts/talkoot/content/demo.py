@@ -14,7 +14,7 @@ from typing import Any
 
 from talkoot.content.load import dump
 from talkoot.content.model import CityRole, PackageStatus, ProposalStatus
-from talkoot.vocabulary import fi, names
+from talkoot.vocabulary import fi, names, words
 
 WORKSHOPS = [
     (
@@ -116,7 +116,7 @@ def _event(year: int) -> dict[str, Any]:
     start = dt.datetime.combine(day, dt.time(13, 0))
     return {
         "year": year,
-        "name": f"Tulevaisuuden suunnittelutalkoot {year}",
+        "name": f"{words.SITE_NAME} {year}",
         "start": start.isoformat(),
         "end": start.replace(hour=16).isoformat(),
         "place": {

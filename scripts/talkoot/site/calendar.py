@@ -7,9 +7,10 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from talkoot.vocabulary import words
 from talkoot.content.model import Event
 
-PRODID = "-//talkoot//Tulevaisuuden suunnittelutalkoot//FI"
+PRODID = f"-//talkoot//{words.SITE_NAME}//FI"
 
 
 def _location(event: Event) -> str:

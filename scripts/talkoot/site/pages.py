@@ -30,7 +30,7 @@ from talkoot.site import charts
 
 from talkoot.site import feeds
 
-from talkoot.vocabulary import fi, names
+from talkoot.vocabulary import fi, names, words
 
 from talkoot.site import opendata
 from talkoot.content.load import Content
@@ -39,27 +39,6 @@ from talkoot.content.model import CityRole, Event, Package, PackageStatus, Propo
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
 
-STATUS_LABELS: dict[ProposalStatus, str] = {
-    ProposalStatus.RECEIVED: "Vastaanotettu",
-    ProposalStatus.PUBLISHED: "Julkaistu",
-    ProposalStatus.PRIORITISED: "Priorisoitu",
-    ProposalStatus.IN_PACKAGE: "Osa toimenpidekokonaisuutta",
-    ProposalStatus.IN_PROGRESS: "Toteutuksessa",
-    ProposalStatus.DONE: "Toteutettu",
-    ProposalStatus.NOT_TAKEN_FORWARD: "Ei viety eteenpäin",
-}
-CITY_ROLE_LABELS: dict[CityRole, str] = {
-    CityRole.DIRECT: "Kaupunki voi toimia suoraan",
-    CityRole.ADVOCACY: "Kaupunki toimii edunvalvojana",
-    CityRole.UNKNOWN: "Ei vielä tiedossa",
-}
-PACKAGE_STATUS_LABELS: dict[PackageStatus, str] = {
-    PackageStatus.PLANNED: "Suunnitteilla",
-    PackageStatus.IN_PROGRESS: "Käynnissä",
-    PackageStatus.DONE: "Valmis",
-    PackageStatus.STOPPED: "Keskeytetty",
-    PackageStatus.CARRIED_FORWARD: "Siirretty seuraavalle vuodelle",
-}
 PROPOSAL_META = {"search": {"exclude": True}}
 # Received proposals wait for the editors; everything later is public.
 PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
@@ -140,7 +119,7 @@ class SiteInfo:
     site_url: str  # ends with "/"
     repo_url: str | None  # GitHub repository of the issue forms
     now: dt.datetime
-    site_name: str = "Tulevaisuuden suunnittelutalkoot"
+    site_name: str = words.SITE_NAME
 
 
 def _front_matter(title: str, description: str, **extra: Any) -> str:
@@ -212,9 +191,9 @@ def _environment() -> jinja2.Environment:
         month=fi.month,
         when=fi.when,
         time_range=fi.time_range,
-        status_label=lambda s: STATUS_LABELS[s],
-        package_status_label=lambda s: PACKAGE_STATUS_LABELS[s],
-        city_role_label=lambda r: CITY_ROLE_LABELS[r],
+        status_label=words.PROPOSAL_STATUS.__getitem__,
+        package_status_label=words.PACKAGE_STATUS.__getitem__,
+        city_role_label=words.CITY_ROLE.__getitem__,
     )
     return env
 
@@ -414,7 +393,7 @@ class Site:
         context = self._edition_context(year)
         statuses = [s for s in ProposalStatus if s in PUBLIC_STATUSES]
         series = [
-            charts.Series(STATUS_LABELS[s], charts.PALETTE[i % len(charts.PALETTE)])
+            charts.Series(words.PROPOSAL_STATUS[s], charts.PALETTE[i % len(charts.PALETTE)])
             for i, s in enumerate(statuses)
         ]
         rows = []
@@ -479,10 +458,10 @@ class Site:
                 changes.append(
                     feeds.Entry(
                         f"{tag}/{index}",
-                        f"{proposal.title}: {STATUS_LABELS[change.status]}",
+                        f"{proposal.title}: {words.PROPOSAL_STATUS[change.status]}",
                         url,
                         change.date,
-                        change.note or STATUS_LABELS[change.status],
+                        change.note or words.PROPOSAL_STATUS[change.status],
                     )
                 )
         return published, changes

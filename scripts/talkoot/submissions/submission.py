@@ -61,7 +61,7 @@ from talkoot.submissions.forms import (
     TITLE_MAX,
 )
 from talkoot.submissions.issueform import MAX_BODY_CHARS, Form, parse
-from talkoot.vocabulary import fi, names
+from talkoot.vocabulary import fi, names, words
 
 T = TypeVar("T")
 
@@ -225,7 +225,13 @@ def _lenient(form: Form) -> Form:
     """The form without required fields: required answers are checked here, with messages
     in this module's style."""
     elements = tuple(
-        dataclasses.replace(e, required=False, required_options=()) for e in form.elements
+        dataclasses.replace(
+            e,
+            required=False,
+            required_options=(),
+            options=(*e.options, *words.earlier_texts(e.options)),
+        )
+        for e in form.elements
     )
     return dataclasses.replace(form, elements=elements)
 
@@ -392,7 +398,8 @@ class _Checker:
                 self.add(label, "kohta on pakollinen, mutta siihen ei ole vastattu.")
             return None
         if raw not in options:
-            self.add(label, f"valitse jokin lomakkeen vaihtoehdoista ({', '.join(options)}).")
+            today = [o for o in options if o not in words.EARLIER_OPTIONS]
+            self.add(label, f"valitse jokin lomakkeen vaihtoehdoista ({', '.join(today)}).")
             return None
         return options[raw]
 
