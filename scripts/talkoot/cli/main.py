@@ -71,6 +71,12 @@ def _parse_issue(args: argparse.Namespace) -> int:
     return parse_issue_main(args.form, args.body)
 
 
+def _site_diff(args: argparse.Namespace) -> int:
+    from talkoot.cli.sitediff import main as site_diff
+
+    return site_diff(args.old, args.new)
+
+
 def _new_event(args: argparse.Namespace) -> int:
     from talkoot.content.load import load_dir
     from talkoot.content.newevent import scaffold
@@ -208,6 +214,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
     labels = sub.add_parser("labels", help="luo repositorion tunnisteet (labels)")
     labels.set_defaults(handler=_labels)
+
+    diff = sub.add_parser("site-diff", help="mitä muutos tekee sivustolle (kaksi koottua sivustoa)")
+    diff.add_argument("old", metavar="VANHA_SIVUSTO")
+    diff.add_argument("new", metavar="UUSI_SIVUSTO")
+    diff.set_defaults(handler=_site_diff)
     return parser
 
 
