@@ -1,9 +1,10 @@
-"""What may be published on a given day: the embargo.
+"""What may be published on a given day: the one visibility filter.
 
-A package, a proposal's status change or a package update can carry `publish_from`. The
+A proposal is public once the editors have moved it past `vastaanotettu`. A package, a
+proposal's status change or a package update can carry `publish_from` (the embargo). The
 build filters the content once, here, before anything is rendered, so pages, feeds, data
-files, the search index and the sitemap all see the same published view and nothing under
-embargo can leak into any of them.
+files, the search index and the sitemap all see the same published view and nothing
+unpublished can leak into any of them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from talkoot.content.load import Content
-from talkoot.content.model import Package, Proposal
+from talkoot.content.model import Package, Proposal, ProposalStatus
+
+#: Received proposals wait for the editors; every later status is public.
+PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
 
 def _visible(publish_from: dt.date | None, today: dt.date) -> bool:
@@ -20,7 +24,7 @@ def _visible(publish_from: dt.date | None, today: dt.date) -> bool:
 
 def _proposal(proposal: Proposal, today: dt.date) -> Proposal | None:
     history = [change for change in proposal.history if _visible(change.publish_from, today)]
-    if not history:
+    if not history or history[-1].status not in PUBLIC_STATUSES:
         return None
     if len(history) == len(proposal.history):
         return proposal

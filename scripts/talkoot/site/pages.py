@@ -34,14 +34,13 @@ from talkoot.vocabulary import fi, names, words
 
 from talkoot.site import opendata
 from talkoot.content.load import Content
+from talkoot.content.publication import PUBLIC_STATUSES
 from talkoot.submissions.issueform import prefill_url
 from talkoot.content.model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
 
 PROPOSAL_META = {"search": {"exclude": True}}
-# Received proposals wait for the editors; everything later is public.
-PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
 # Dropped: controls that could reorder or hide text (bidi overrides and isolates, zero
 # widths, word joiners, the byte-order mark) and C0 controls other than tab and newlines.
@@ -229,10 +228,7 @@ class Site:
             return None
         return prefill_url(f"{self.info.repo_url.rstrip('/')}/issues", template, values, title)
 
-    # -- what is public ---------------------------------------------------------------
-
-    def public_proposals(self, year: int, workshop: str | None = None) -> list[Proposal]:
-        return [p for p in self.content.proposals_of(year, workshop) if p.status in PUBLIC_STATUSES]
+    # -- what is public: all of `content` (talkoot.content.publication) -----------------
 
     def registration_open(self, event: Event) -> bool:
         return self.info.now.date() <= event.registration.deadline
@@ -317,7 +313,7 @@ class Site:
                 f"{workshop.name} – työpaja {year}",
                 workshop.description,
                 workshop=workshop,
-                workshop_proposals=self.public_proposals(year, workshop.slug),
+                workshop_proposals=self.content.proposals_of(year, workshop.slug),
                 workshop_packages=[p for p in context["packages"] if workshop.slug in p.workshops],
                 **context,
             )
@@ -382,7 +378,7 @@ class Site:
                 package_proposals=[
                     p
                     for n in package.proposals
-                    if (p := self.content.proposal(n)) is not None and p.status in PUBLIC_STATUSES
+                    if (p := self.content.proposal(n)) is not None
                 ],
                 origin=self.content.package(origin.edition, origin.slug) if origin else None,
                 successor=self.carried_forward.get((year, package.slug)),
@@ -398,7 +394,7 @@ class Site:
         ]
         rows = []
         for workshop in context["workshops"]:
-            proposals = self.public_proposals(year, workshop.slug)
+            proposals = self.content.proposals_of(year, workshop.slug)
             rows.append((workshop.name, [sum(p.status == s for p in proposals) for s in statuses]))
         total = sum(sum(values) for _, values in rows)
         proposals_chart = (
@@ -467,7 +463,7 @@ class Site:
         return published, changes
 
     def _generate_feeds(self) -> Iterator[Page]:
-        proposals = [p for p in self.content.proposals if p.status in PUBLIC_STATUSES]
+        proposals = self.content.proposals
         author = self.content.current.organiser.name
         new, changes = self._feed_entries(proposals)
         for path, title, entries in (
@@ -527,7 +523,6 @@ class Site:
                 url=self.absolute(names.proposal(p.edition, p.id)),
             )
             for p in self.content.proposals
-            if p.status in PUBLIC_STATUSES
         ]
         packages = [
             opendata.PackageRecord(
@@ -584,7 +579,7 @@ class Site:
 
     def _resolve_edition_context(self, year: int) -> dict[str, Any]:
         event = self.content.events[year]
-        proposals = self.public_proposals(year)
+        proposals = self.content.proposals_of(year)
         latest = sorted(proposals, key=lambda p: (p.updated, p.id), reverse=True)[:5]
         return {
             "site": self,
@@ -618,7 +613,7 @@ class Site:
             {
                 "event": self.content.events[year],
                 "workshops": self.content.workshops.get(year, []),
-                "proposal_count": len(self.public_proposals(year)),
+                "proposal_count": len(self.content.proposals_of(year)),
                 "is_current": year == self.content.current_year,
             }
             for year in sorted(self.content.events, reverse=True)
@@ -627,7 +622,7 @@ class Site:
     def _proposal_groups(self, year: int) -> list[dict[str, Any]]:
         groups = []
         for workshop in self.content.workshops.get(year, []):
-            proposals = self.public_proposals(year, workshop.slug)
+            proposals = self.content.proposals_of(year, workshop.slug)
             by_status = [
                 (status, [p for p in proposals if p.status == status])
                 for status in ProposalStatus
