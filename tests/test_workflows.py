@@ -28,6 +28,7 @@ PINS = {
 WRITE_SCOPES_ALLOWED = {
     "submissions.yml": {"contents", "issues", "pull-requests"},
     "site.yml": {"pages", "id-token"},
+    "vuoden-tyot.yml": {"contents", "pull-requests"},
 }
 
 
@@ -43,7 +44,7 @@ def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_there_are_workflows() -> None:
-    assert {path.name for path in FILES} == {"submissions.yml", "site.yml"}
+    assert {path.name for path in FILES} == {"submissions.yml", "site.yml", "vuoden-tyot.yml"}
 
 
 def test_zizmor_finds_nothing() -> None:
@@ -158,3 +159,46 @@ def test_site_deploys_to_pages() -> None:
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     upload = [s for s in jobs["build"]["steps"] if "upload-pages-artifact" in s.get("uses", "")]
     assert upload and upload[0]["with"]["path"] == "site"
+
+
+def _chore_step(name: str) -> str:
+    workflow = load(WORKFLOWS / "vuoden-tyot.yml")
+    return next(s["run"] for s in steps(workflow) if s.get("name") == name)
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    for part in ("content", "schemas", ".github", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _run_chore(project: Path, task: str, year: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "TEHTAVA": task, "VUOSI": year, "HOME": str(project)}
+    return subprocess.run(
+        ["bash", "-e", "-c", _chore_step("Tee muutos")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_yearly_chore_makes_the_next_edition(project_copy: Path) -> None:
+    result = _run_chore(project_copy, "Uusi vuosi", "2024")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project_copy / "content" / "events" / "2024.yml").is_file()
+
+
+@pytest.mark.parametrize("year", ["", "24", "2024; touch pwned", "$(touch pwned)", "2024\n"])
+def test_the_yearly_chore_refuses_a_year_that_is_not_one(project_copy: Path, year: str) -> None:
+    result = _run_chore(project_copy, "Uusi vuosi", year)
+    assert result.returncode == 1
+    assert "Anna uuden tapahtuman vuosi neljällä numerolla" in result.stdout
+    assert not (project_copy / "pwned").exists()
+    assert not list((project_copy / "content" / "events").glob("2024*"))
