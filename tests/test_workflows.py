@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
 BIN = ROOT / ".venv" / "bin"
 FILES = sorted(WORKFLOWS.glob("*.y*ml"))
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 
 # The official actions and the commits their release tags point to (actions-pins.md).
 PINS = {
@@ -46,9 +47,20 @@ def test_there_are_workflows() -> None:
     assert {path.name for path in FILES} == {"submissions.yml", "site.yml"}
 
 
-def test_zizmor_finds_nothing() -> None:
+@pytest.mark.parametrize("persona", ["regular", "pedantic"])
+def test_zizmor_finds_nothing(persona: str) -> None:
+    # The whole .github folder: the workflows and dependabot.yml.
     result = subprocess.run(
-        [str(BIN / "zizmor"), "--offline", "--no-progress", "--format", "json", str(WORKFLOWS)],
+        [
+            str(BIN / "zizmor"),
+            "--offline",
+            "--no-progress",
+            "--persona",
+            persona,
+            "--format",
+            "json",
+            str(ROOT / ".github"),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -72,6 +84,32 @@ def test_schema(path: Path, schema: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_config_is_valid() -> None:
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.dependabot", str(DEPENDABOT)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_updates_weekly_and_leaves_deliberate_pins() -> None:
+    config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"pip", "github-actions"}
+    for update in updates.values():
+        assert update["directory"] == "/"
+        assert update["schedule"]["interval"] == "weekly"
+    ignored = {
+        entry["dependency-name"]
+        for entry in updates["pip"]["ignore"]
+        if "update-types" not in entry and "versions" not in entry
+    }
+    assert {"zensical", "github3.py"} <= ignored
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
