@@ -117,6 +117,14 @@ def _labels(args: argparse.Namespace) -> int:
     return run_labels()
 
 
+def _keep_awake(args: argparse.Namespace) -> int:
+    from .ingest import configure_logging
+    from .keepawake import run_keep_awake
+
+    configure_logging()
+    return run_keep_awake()
+
+
 class _FinnishFormatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "käyttö: " if prefix is None else prefix)
@@ -208,6 +216,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     labels = sub.add_parser("labels", help="luo repositorion tunnisteet (labels)")
     labels.set_defaults(handler=_labels)
+
+    keep_awake = sub.add_parser(
+        "keep-awake",
+        help="ota käyttöön ajastetut työnkulut, jotka GitHub pysäytti toiminnan puutteen vuoksi",
+    )
+    keep_awake.set_defaults(handler=_keep_awake)
     return parser
 
 
