@@ -20,10 +20,16 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _validate(args: argparse.Namespace) -> int:
     from .content import load_dir
+    from .inactivity import ADVICE, check
     from .project import find_project
 
     directory = Path(args.content) if args.content else find_project().content_dir
     content = load_dir(directory)
+    warnings = check(content, directory)  # a warning, not an error: the exit code stays 0
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings:
+        print(ADVICE, file=sys.stderr)
     counts = (
         len(content.events),
         sum(map(len, content.workshops.values())),
