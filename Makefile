@@ -5,17 +5,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
+# Every dependency, the installer and the build backend, pinned with hashes (`make lock`).
+SITE_LOCK := requirements/site.txt
+DEV_LOCK := requirements/dev.txt
+LOCK_INPUTS := pyproject.toml requirements/tools.in
+# Pins that hold on every Python from requires-python up (3.11 and later), on any platform.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--upgrade
 
-.PHONY: serve site test lint bench schemas forms clean
+.PHONY: serve site test lint bench schemas forms lock clean
 
-$(SITE_STAMP): pyproject.toml
+# The locked dependencies first, then the project itself: nothing more to download.
+$(SITE_STAMP): $(SITE_LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q --require-hashes -r $(SITE_LOCK)
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-$(DEV_STAMP): pyproject.toml $(SITE_STAMP)
-	$(BIN)/python -m pip install -q -e '.[dev]'
+$(DEV_STAMP): $(DEV_LOCK) $(SITE_STAMP)
+	$(BIN)/python -m pip install -q --require-hashes -r $(DEV_LOCK)
 	touch $@
 
 serve: $(SITE_STAMP)
@@ -40,6 +48,13 @@ schemas: $(SITE_STAMP)
 
 forms: $(SITE_STAMP)
 	$(BIN)/talkoot forms --write
+
+# Resolves both lock files again from pyproject.toml and requirements/tools.in, taking the
+# newest versions allowed. The site's lock takes its pins from the dev lock, so the two
+# always agree.
+lock: $(DEV_STAMP)
+	$(UV_COMPILE) $(LOCK_INPUTS) --extra dev --output-file $(DEV_LOCK)
+	$(UV_COMPILE) $(LOCK_INPUTS) --constraint $(DEV_LOCK) --output-file $(SITE_LOCK)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

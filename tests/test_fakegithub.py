@@ -591,3 +591,75 @@ def test_marker_configures_the_fixture(fake_github: FakeGitHub) -> None:
     repo = fake_github.client().repository("someone", "elsewhere")
     assert repo.default_branch == "trunk"
     assert fake_github.branches() == {"trunk": repo.ref("heads/trunk").object.sha}
+
+
+# ---------------------------------------------------------------------------- actions workflows
+
+WORKFLOW_KEYS = [
+    "id",
+    "node_id",
+    "name",
+    "path",
+    "state",
+    "created_at",
+    "updated_at",
+    "url",
+    "html_url",
+    "badge_url",
+]
+
+
+def test_workflows_list_get_enable_disable(fake_github: FakeGitHub, gh: Any, repo: Any) -> None:
+    daily = fake_github.add_workflow(
+        ".github/workflows/ajastettu-julkaisu.yml", "Ajastettu julkaisu", "disabled_inactivity"
+    )
+    fake_github.add_workflow(".github/workflows/site.yml", "Sivusto")
+    base = repo._build_url("actions", "workflows", base_url=repo._api)
+    listed = gh.session.get(base, params={"per_page": 100})
+    assert listed.status_code == 200
+    body = listed.json()
+    assert list(body) == ["total_count", "workflows"] and body["total_count"] == 2
+    first = body["workflows"][0]
+    assert list(first) == WORKFLOW_KEYS
+    assert first["state"] == "disabled_inactivity" and first["id"] == daily
+    assert first["url"] == f"{base}/{daily}"
+    assert first["html_url"] == (
+        f"https://github.com/{OWNER}/{NAME}/blob/main/.github/workflows/ajastettu-julkaisu.yml"
+    )
+    assert first["badge_url"].endswith("/workflows/Ajastettu%20julkaisu/badge.svg")
+    assert first["created_at"].endswith(".000+00:00")
+
+    enabled = gh.session.put(f"{base}/ajastettu-julkaisu.yml/enable")  # the file name works
+    assert enabled.status_code == 204 and enabled.content == b""
+    assert fake_github.workflows()[".github/workflows/ajastettu-julkaisu.yml"] == "active"
+    assert gh.session.get(f"{base}/{daily}").json()["state"] == "active"
+    assert gh.session.put(f"{base}/{daily}/disable").status_code == 204
+    assert gh.session.get(f"{base}/{daily}").json()["state"] == "disabled_manually"
+    missing = gh.session.put(f"{base}/puuttuu.yml/enable")
+    assert missing.status_code == 404
+    assert missing.json()["documentation_url"].endswith("#enable-a-workflow")
+
+
+def test_workflows_paginate(fake_github: FakeGitHub, gh: Any, repo: Any) -> None:
+    for n in range(3):
+        fake_github.add_workflow(f".github/workflows/w{n}.yml")
+    base = repo._build_url("actions", "workflows", base_url=repo._api)
+    page = gh.session.get(base, params={"per_page": 2})
+    assert [w["name"] for w in page.json()["workflows"]] == [
+        ".github/workflows/w0.yml",
+        ".github/workflows/w1.yml",
+    ]
+    assert page.json()["total_count"] == 3
+    rest = gh.session.get(page.links["next"]["url"]).json()
+    assert [w["path"] for w in rest["workflows"]] == [".github/workflows/w2.yml"]
+
+
+@pytest.mark.fakegithub(actions_permission="read")
+def test_enabling_needs_actions_write(fake_github: FakeGitHub, gh: Any, repo: Any) -> None:
+    fake_github.add_workflow(".github/workflows/a.yml", "A", "disabled_inactivity")
+    base = repo._build_url("actions", "workflows", base_url=repo._api)
+    assert gh.session.get(base).status_code == 200
+    answer = gh.session.put(f"{base}/a.yml/enable")
+    assert answer.status_code == 403
+    assert answer.json()["message"] == "Resource not accessible by integration"
+    assert fake_github.workflows() == {".github/workflows/a.yml": "disabled_inactivity"}

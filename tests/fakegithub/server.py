@@ -1,10 +1,10 @@
 """A fake GitHub REST API for tests: one repository, real HTTP on 127.0.0.1.
 
 The fake keeps issues, pull requests (sharing the issue numbers, as on GitHub),
-comments, labels, collaborator roles, git refs, commits and file trees in memory and
-answers with GitHub's response shapes (templates in ``fixtures/``, copied from real
-recordings). Every ``url`` in a body points back at the fake, so github3.py can follow
-it. It never contacts GitHub.
+comments, labels, collaborator roles, git refs, commits, file trees and Actions workflows
+(their state: active or disabled) in memory and answers with GitHub's response shapes
+(templates in ``fixtures/``, copied from real recordings and GitHub's docs). Every ``url``
+in a body points back at the fake, so github3.py can follow it. It never contacts GitHub.
 
 Start it::
 
@@ -42,6 +42,17 @@ github3.py has no call for the collaborator-permission endpoint; use its helpers
     url = repo._build_url("collaborators", login, "permission", base_url=repo._api)
     data = repo._json(repo._get(url), 200)  # {"permission": "write", "role_name": ...}
 
+github3.py 4.0.1 has no calls for Actions workflows; send them through its session::
+
+    url = repo._build_url("actions", "workflows", base_url=repo._api)
+    data = gh.session.get(url, params={"per_page": 100}).json()  # total_count, workflows
+    gh.session.put(f"{url}/{workflow_id}/enable")  # 204; workflow_id or the file name
+
+Seed them with ``add_workflow(path, name, state=...)``; GitHub's states are ``active``,
+``disabled_inactivity`` (a scheduled workflow after 60 days without repository activity),
+``disabled_manually``, ``disabled_fork`` and ``deleted``. ``actions_permission`` ("write",
+"read" or "none") is what the token may do with them, as a workflow's ``permissions:``.
+
 Faults (for retry tests) are queued with ``fail_server_error``, ``fail_timeout``,
 ``fail_disconnect``, ``fail_secondary_rate_limit`` and ``fail_rate_limit``; each takes a
 method and a path regex (``re.search`` on the decoded path, e.g. ``r"/issues/7/labels$"``)
@@ -67,7 +78,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
@@ -85,6 +96,7 @@ _TEMPLATES: dict[str, Any] = {
         "contents",
         "commit",
         "ref",
+        "workflow",
     )
 }
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
@@ -93,6 +105,15 @@ DOCS = "https://docs.github.com/rest"
 BOT_LOGIN = "github-actions[bot]"
 BOT_ID = 41898282
 ROLES = ("admin", "maintain", "write", "triage", "read")
+WORKFLOW_STATES = (
+    "active",
+    "deleted",
+    "disabled_fork",
+    "disabled_inactivity",
+    "disabled_manually",
+)
+_NOT_ACCESSIBLE = "Resource not accessible by integration"
+_WORKFLOWS_DOCS = "https://docs.github.com/rest/actions/workflows"
 _ROLE_ALIASES = {"push": "write", "pull": "read"}
 # GET /collaborators/{user}/permission: `permission` is the legacy level, `role_name` the role.
 _ROLE_PERMISSION = {
@@ -409,6 +430,10 @@ _REPO_ROUTES: list[tuple[str, re.Pattern[str], str]] = [
         ("POST", r"/pulls", "_create_pull"),
         ("GET", r"/pulls/(\d+)", "_get_pull"),
         ("PATCH", r"/pulls/(\d+)", "_edit_pull"),
+        ("GET", r"/actions/workflows", "_list_workflows"),
+        ("GET", r"/actions/workflows/([^/]+)", "_get_workflow"),
+        ("PUT", r"/actions/workflows/([^/]+)/enable", "_enable_workflow"),
+        ("PUT", r"/actions/workflows/([^/]+)/disable", "_disable_workflow"),
     ]
 ]
 
@@ -438,6 +463,7 @@ class FakeGitHub:
         start_time: str = "2025-03-01T09:00:00Z",
         repo_id: int = 812345678,
         github_default_labels: bool = False,
+        actions_permission: str = "write",
     ) -> None:
         self.owner = owner
         self.repo = repo
@@ -450,6 +476,8 @@ class FakeGitHub:
         self.repo_id = repo_id
         #: Answer for users without a role: "none" or "read" (200), or 404.
         self.non_collaborator: str | int = non_collaborator
+        #: What the token may do with Actions workflows: "write", "read" or "none".
+        self.actions_permission = actions_permission
         self._lock = threading.RLock()
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
@@ -473,6 +501,8 @@ class FakeGitHub:
         self._blobs: dict[str, bytes] = {}
         self._next_comment_id = 2_400_000_001
         self._next_label_id = 7_100_000_001
+        self._workflows: dict[int, dict[str, Any]] = {}
+        self._next_workflow_id = 98_000_001
         if github_default_labels:
             for name, color, description in _GITHUB_DEFAULT_LABELS:
                 self._new_label(name, color, description, default=True)
@@ -616,6 +646,38 @@ class FakeGitHub:
             if self._find_label(name) is not None:
                 raise ValueError(f"label {name!r} already exists")
             self._new_label(name, color, description)
+
+    def add_workflow(self, path: str, name: str | None = None, state: str = "active") -> int:
+        """Add an Actions workflow file (``.github/workflows/x.yml``); returns its id.
+
+        ``name`` is the workflow's ``name:`` (GitHub shows the path when there is none).
+        """
+        if state not in WORKFLOW_STATES:
+            raise ValueError(f"unknown workflow state {state!r}")
+        with self._lock:
+            if any(w["path"] == path for w in self._workflows.values()):
+                raise ValueError(f"workflow {path!r} already exists")
+            stamp = self._tick()
+            workflow = {
+                "id": self._next_workflow_id,
+                "name": name or path,
+                "path": path,
+                "state": state,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+            self._next_workflow_id += 1
+            self._workflows[workflow["id"]] = workflow
+            return int(workflow["id"])
+
+    def set_workflow_state(self, path: str, state: str) -> None:
+        """Change a workflow's state as GitHub or a person on the web would."""
+        if state not in WORKFLOW_STATES:
+            raise ValueError(f"unknown workflow state {state!r}")
+        with self._lock:
+            workflow = self._workflow_by_path(path)
+            if workflow["state"] != state:
+                workflow.update(state=state, updated_at=self._tick())
 
     def set_permission(self, user: str, role: str | None) -> None:
         """Give ``user`` a role: admin, maintain, write, triage, read (or None/"none")."""
@@ -778,6 +840,11 @@ class FakeGitHub:
         with self._lock:
             return self._permissions.get(user.lower(), "none")
 
+    def workflows(self) -> dict[str, str]:
+        """Workflow path → state."""
+        with self._lock:
+            return {w["path"]: w["state"] for w in self._workflows.values()}
+
     def pulls(self) -> list[dict[str, Any]]:
         """All pull requests, oldest first."""
         with self._lock:
@@ -851,6 +918,7 @@ class FakeGitHub:
                     "refs": self._refs,
                     "commits": self._commits,
                     "blobs": self._blobs,
+                    "workflows": self._workflows,
                 }
             )
 
@@ -2269,6 +2337,77 @@ class FakeGitHub:
         commit = self._commit(parent, tree, str(data["message"]), self._author(data))
         self._refs[ref] = commit
         return 200, {"content": None, "commit": self._commit_json(ctx, commit)}
+
+    # ------------------------------------------------------------------ endpoints: actions
+    def _workflow_by_path(self, path: str) -> dict[str, Any]:
+        for workflow in self._workflows.values():
+            if workflow["path"] == path:
+                return workflow
+        raise KeyError(f"no workflow {path!r}")
+
+    def _workflow_or_404(self, workflow_id: str, doc: str) -> dict[str, Any]:
+        """A workflow by its id or its file name, as GitHub accepts either."""
+        for workflow in self._workflows.values():
+            if workflow_id in (str(workflow["id"]), PurePosixPath(workflow["path"]).name):
+                return workflow
+        raise _not_found(doc)
+
+    def _actions_allowed(self, level: str, doc: str) -> None:
+        if _ROLE_RANK.get(self.actions_permission, 0) < _ROLE_RANK[level]:
+            raise ApiError(403, _NOT_ACCESSIBLE, doc=doc)
+
+    def _workflow_json(self, ctx: _Ctx, workflow: dict[str, Any]) -> dict[str, Any]:
+        data: dict[str, Any] = _render(
+            _TEMPLATES["workflow"],
+            self._values(
+                ctx,
+                default_branch=self.default_branch,
+                workflow_id=workflow["id"],
+                workflow_path=workflow["path"],
+                workflow_badge_name=quote(workflow["name"], safe=""),
+                workflow_node_id=_node_id("W_kwDO", workflow["id"]),
+            ),
+        )
+        data.update(
+            id=workflow["id"],
+            name=workflow["name"],
+            state=workflow["state"],
+            created_at=workflow["created_at"].replace("Z", ".000+00:00"),
+            updated_at=workflow["updated_at"].replace("Z", ".000+00:00"),
+        )
+        return data
+
+    def _list_workflows(self, ctx: _Ctx) -> _Result:
+        self._actions_allowed("read", f"{_WORKFLOWS_DOCS}#list-repository-workflows")
+        items = sorted(self._workflows.values(), key=lambda w: w["id"])
+        chunk, headers = self._paginate(ctx, items, "/actions/workflows")
+        body = {
+            "total_count": len(items),
+            "workflows": [self._workflow_json(ctx, w) for w in chunk],
+        }
+        return 200, body, headers
+
+    def _get_workflow(self, ctx: _Ctx, workflow_id: str) -> _Result:
+        doc = f"{_WORKFLOWS_DOCS}#get-a-workflow"
+        self._actions_allowed("read", doc)
+        return 200, self._workflow_json(ctx, self._workflow_or_404(workflow_id, doc))
+
+    def _set_workflow_state(self, workflow_id: str, state: str, doc: str) -> _Result:
+        self._actions_allowed("write", doc)
+        workflow = self._workflow_or_404(workflow_id, doc)
+        if workflow["state"] != state:
+            workflow.update(state=state, updated_at=self._tick())
+        return 204, None
+
+    def _enable_workflow(self, ctx: _Ctx, workflow_id: str) -> _Result:
+        return self._set_workflow_state(
+            workflow_id, "active", f"{_WORKFLOWS_DOCS}#enable-a-workflow"
+        )
+
+    def _disable_workflow(self, ctx: _Ctx, workflow_id: str) -> _Result:
+        return self._set_workflow_state(
+            workflow_id, "disabled_manually", f"{_WORKFLOWS_DOCS}#disable-a-workflow"
+        )
 
     # ------------------------------------------------------------------ endpoints: pulls
     def _pull_or_404(self, number: str) -> dict[str, Any]:

@@ -19,11 +19,17 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from talkoot.cli.inactivity import ADVICE, check
     from talkoot.content.load import load_dir
     from talkoot.content.project import find_project
 
     directory = Path(args.content) if args.content else find_project().content_dir
     content = load_dir(directory)
+    warnings = check(content, directory)  # a warning, not an error: the exit code stays 0
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings:
+        print(ADVICE, file=sys.stderr)
     counts = (
         len(content.events),
         sum(map(len, content.workshops.values())),
@@ -123,6 +129,14 @@ def _labels(args: argparse.Namespace) -> int:
     return run_labels()
 
 
+def _keep_awake(args: argparse.Namespace) -> int:
+    from talkoot.github.action import configure_logging
+    from talkoot.github.keepawake import run_keep_awake
+
+    configure_logging()
+    return run_keep_awake()
+
+
 class _FinnishFormatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "käyttö: " if prefix is None else prefix)
@@ -219,6 +233,11 @@ def _build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="VANHA_SIVUSTO")
     diff.add_argument("new", metavar="UUSI_SIVUSTO")
     diff.set_defaults(handler=_site_diff)
+    keep_awake = sub.add_parser(
+        "keep-awake",
+        help="ota käyttöön ajastetut työnkulut, jotka GitHub pysäytti toiminnan puutteen vuoksi",
+    )
+    keep_awake.set_defaults(handler=_keep_awake)
     return parser
 
 
