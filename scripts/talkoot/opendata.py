@@ -2,7 +2,8 @@
 
 The records are pydantic models, so the schemas and the field table on the open-data page
 come from the same definition as the files. Built from the published view of the content,
-so nothing under embargo is in them.
+so nothing under embargo is in them. Both formats carry the text without the characters no
+output may carry (`talkoot.characters`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .characters import clean_data
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.fi"
@@ -83,7 +86,7 @@ def to_csv(records: Sequence[Record], model: type[Record]) -> bytes:
     fields = list(model.model_fields)
     writer.writerow(fields)
     for record in records:
-        data = record.model_dump(mode="json")
+        data = clean_data(record.model_dump(mode="json"))
         writer.writerow([_csv_value(data[name]) for name in fields])
     return buffer.getvalue().encode("utf-8")
 
@@ -95,7 +98,7 @@ def to_json(name: str, records: Sequence[Record], *, schema_url: str, updated: d
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
         "updated": updated.isoformat(),
-        "items": [record.model_dump(mode="json") for record in records],
+        "items": [clean_data(record.model_dump(mode="json")) for record in records],
     }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 

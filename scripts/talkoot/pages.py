@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 from markupsafe import Markup, escape
 
-from . import calendar, charts, feeds, fi, opendata
+from . import calendar, characters, charts, feeds, fi, opendata
 from .content import Content
 from .issueform import prefill_url
 from .model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
@@ -58,22 +58,9 @@ FEED_CHANGES = "syotteet/tilamuutokset.xml"
 # Received proposals wait for the editors; everything later is public.
 PUBLIC_STATUSES = frozenset(ProposalStatus) - {ProposalStatus.RECEIVED}
 
-# Dropped: controls that could reorder or hide text (bidi overrides and isolates, zero
-# widths, word joiners, the byte-order mark) and C0 controls other than tab and newlines.
-_CONTROLS = [
-    *range(0x00, 0x09),
-    0x0B,
-    0x0C,
-    *range(0x0E, 0x20),
-    0x7F,
-    *range(0x200B, 0x2010),
-    *range(0x202A, 0x202F),
-    *range(0x2060, 0x2065),
-    *range(0x2066, 0x206A),
-    0xFEFF,
-]
+# Invisible controls are dropped (talkoot.characters), markup characters escaped.
 _HTML_TABLE = {
-    **{code: None for code in _CONTROLS},
+    **characters.DROP_TABLE,
     ord("&"): "&amp;",
     ord("<"): "&lt;",
     ord(">"): "&gt;",
@@ -149,7 +136,8 @@ def _front_matter(title: str, description: str, **extra: Any) -> str:
 
 def _json_ld(data: dict[str, Any]) -> Markup:
     # "<" as \u003c keeps "</script>" and "<!--" in values from ending the block.
-    payload = json.dumps(data, ensure_ascii=False, indent=None).replace("<", "\\u003c")
+    payload = json.dumps(characters.clean_data(data), ensure_ascii=False, indent=None)
+    payload = payload.replace("<", "\\u003c")
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(payload))
 
 
