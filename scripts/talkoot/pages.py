@@ -602,6 +602,7 @@ class Site:
             ],
             licence=opendata.LICENCE,
             licence_url=opendata.LICENCE_URL,
+            csv_note=opendata.CSV_NOTE,
             proposal_count=len(proposals),
             package_count=len(packages),
         )
