@@ -1,10 +1,16 @@
-"""One definition of the characters that may reach an output (talkoot.characters)."""
+"""One definition of the characters that may reach an output (talkoot.characters), and the
+content model refusing the controls among them in every text field."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
 
 from talkoot import characters
+from talkoot.model import KINDS, Proposal
 
 
 def test_the_definition() -> None:
@@ -22,3 +28,76 @@ def test_the_definition() -> None:
     assert characters.first_forbidden("a\u202eb\u200b", multiline=False) is None
     pattern = re.compile(characters.schema_pattern(multiline=False))
     assert pattern.match("Teollisuus\n") and not pattern.match("Teollisuus\nja kauppa")
+
+
+def _strings(schema: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every string schema (with where it is) in a JSON Schema."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(schema, dict):
+        if schema.get("type") == "string":
+            found.append((path, schema))
+        for key, value in schema.items():
+            found += _strings(value, f"{path}/{key}")
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            found += _strings(value, f"{path}/{index}")
+    return found
+
+
+@pytest.mark.parametrize("model", KINDS.values(), ids=KINDS.keys())
+def test_every_text_field_refuses_controls(model: Any) -> None:
+    """Every free-text string of the model carries a pattern: the characters' rule, or a
+    format of its own (slugs, postal codes); dates, times and URLs have their own format."""
+    for path, schema in _strings(model.model_json_schema()):
+        if "format" in schema or "enum" in schema or "const" in schema:
+            continue
+        assert "pattern" in schema, f"{model.__name__}{path}"
+
+
+def _proposal(**changes: Any) -> dict[str, Any]:
+    return {
+        "id": 12,
+        "edition": 2023,
+        "workshop": "teollisuus",
+        "title": "Osaajien saatavuus",
+        "challenge": "Osaajia on vaikea löytää.",
+        "action": "Yhteinen rekrytointitapahtuma.",
+        "city_role": "suora",
+        "submitted": "2023-11-24",
+        "history": [{"date": "2023-11-30", "status": "julkaistu"}],
+        **changes,
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kind"),
+    [
+        ("title", "Osaajien\nsaatavuus", "one_line"),
+        ("title", "Osaajien\rsaatavuus", "one_line"),
+        ("title", "Osaajien\u2028saatavuus", "one_line"),
+        ("title", "Osaajien\x85saatavuus", "one_line"),
+        ("title", "Osaajien\tsaatavuus", "tab"),
+        ("title", "Osaajien\x0bsaatavuus", "control_character"),
+        ("organisation", "Oy\x1b", "control_character"),
+        ("challenge", "Haaste\x01", "control_character"),
+        ("challenge", "Haaste\x9b", "control_character"),
+        ("challenge", "Haaste\ud800", "string_unicode"),  # pydantic refuses it itself
+        ("action", "Toimenpide\uffff", "invalid_character"),
+    ],
+)
+def test_the_model_refuses(field: str, value: str, kind: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        Proposal.model_validate(_proposal(**{field: value}))
+    assert [(e["type"], e["loc"][0]) for e in raised.value.errors()] == [(kind, field)]
+
+
+def test_the_model_accepts() -> None:
+    proposal = Proposal.model_validate(
+        _proposal(
+            title=" Osaajien \u202esaatavuus\u200b\n",
+            challenge="Rivi\r\nrivi\rrivi\x85rivi\u2028rivi\u2029rivi\tsarkain",
+            organisation="Esimerkki\ufeff Oy",
+        )
+    )
+    assert proposal.title == "Osaajien \u202esaatavuus\u200b"
+    assert re.fullmatch(characters.schema_pattern(multiline=True), proposal.challenge)

@@ -1,7 +1,8 @@
 """Every output drops the same characters (talkoot.characters), and open data opens safely.
 
-These tests put controls into loaded content directly, as a bug upstream or a future field
-might, and render every output of the site from it. The CSV test runs a real build.
+The content model refuses controls, so text with them cannot come from `content/`; these
+tests put them into loaded content directly, as a bug upstream or a future field might,
+and render every output of the site from it. The CSV test runs a real build.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ingest_world
-from hostile_corpus import HOSTILE_VALUES, LONG_TEXT
+from hostile_corpus import HOSTILE_VALUES, LONG_TEXT, as_input, as_title
 from talkoot import forms
 from talkoot.content import Content, dump, load
 from talkoot.issueform import Form, load_form, render
@@ -153,6 +153,30 @@ def test_title_bounds_and_contact_data_in_the_title() -> None:
         " julkinen.",
     )
     assert check_proposal(issue(title="x" * 120), PROPOSAL_FORM, CONTENT).ok
+
+
+def test_controls_and_line_breaks_the_model_refuses_are_problems() -> None:
+    """What the content model would refuse is a Finnish problem on the issue, never a
+    failed approval."""
+    body = render(
+        proposal_values(challenge="Haaste\x1b[31m punaisella", action="Rivi 1\nRivi\t2"),
+        PROPOSAL_FORM,
+    )
+    # an input holds one line, but a body edited by hand can break it
+    body = body.replace("Esimerkki Oy", "Esimerkki\r\nOy")
+    checked = check_proposal(
+        issue(title="Osaajien\x0bsaatavuus", body=body), PROPOSAL_FORM, CONTENT
+    )
+    assert checked.value is None
+    assert list(checked.problems) == [
+        "**Otsikko**: tekstissä on näkymätön ohjausmerkki, jota ei voi julkaista. Kirjoita kohta"
+        " uudelleen tai liitä teksti ilman muotoilua.",
+        "**Haaste tai pullonkaula**: tekstissä on näkymätön ohjausmerkki, jota ei voi julkaista."
+        " Kirjoita kohta uudelleen tai liitä teksti ilman muotoilua.",
+        "**Ehdottava organisaatio**: vastauksen pitää olla yhdellä rivillä. Poista rivinvaihdot.",
+    ]
+    tab = check_proposal(issue(title="Osaajien\tsaatavuus"), PROPOSAL_FORM, CONTENT)
+    assert tab.problems == ("**Otsikko**: vastauksessa on sarkainmerkki. Korvaa se välilyönnillä.",)
 
 
 def test_business_id_is_normalised() -> None:
@@ -305,8 +329,8 @@ def test_file_names_are_ascii_slugs(title: str, name: str) -> None:
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
 def test_hostile_values_round_trip_through_the_file(value: str) -> None:
-    title = value if "\n" not in value and len(value) >= 3 else "Otsikko"
-    organisation = value if "\n" not in value and "\u2028" not in value else "Esimerkki Oy"
+    title = as_title(value) or "Otsikko"
+    organisation = as_input(value) or "Esimerkki Oy"
     sub = submission(
         title=title, challenge=value, action=value, impact=value, organisation=organisation
     )

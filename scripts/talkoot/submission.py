@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from . import fi
 from .businessid import business_id_problem, is_valid_business_id, normalize_business_id
+from .characters import LINE_BREAKS, first_forbidden
 from .contactdata import find_contact_data
 from .content import Content, dump
 from .forms import (
@@ -340,6 +341,24 @@ class _Checker:
             )
         return bool(kinds)
 
+    def forbidden_characters(self, label: str, text: str, *, one_line: bool) -> bool:
+        """Whether `text` holds a character the content model refuses (a control, or a tab
+        or a line break in a one-line answer); if so, says so."""
+        char = first_forbidden(text, multiline=not one_line)
+        if char is None:
+            return False
+        if char in LINE_BREAKS:
+            self.add(label, "vastauksen pitää olla yhdellä rivillä. Poista rivinvaihdot.")
+        elif char == "\t":
+            self.add(label, "vastauksessa on sarkainmerkki. Korvaa se välilyönnillä.")
+        else:
+            self.add(
+                label,
+                "tekstissä on näkymätön ohjausmerkki, jota ei voi julkaista. Kirjoita kohta"
+                " uudelleen tai liitä teksti ilman muotoilua.",
+            )
+        return True
+
     def title(self, raw: str, *, bounded: bool) -> str | None:
         value = raw.strip()
         ok = True
@@ -356,6 +375,8 @@ class _Checker:
                 f"otsikko on liian pitkä ({characters(len(value))}, enintään"
                 f" {number_fi(TITLE_MAX)}).",
             )
+            ok = False
+        if bounded and self.forbidden_characters(TITLE_LABEL, value, one_line=True):
             ok = False
         if self.contact_data(TITLE_LABEL, value):
             ok = False
@@ -378,9 +399,17 @@ class _Checker:
                 f"teksti on liian pitkä ({characters(len(value))}, enintään {number_fi(limit)}).",
             )
             ok = False
+        if self.forbidden_characters(label, value, one_line=self.one_line(element_id)):
+            ok = False
         if self.contact_data(label, value):
             ok = False
         return value if ok else None
+
+    def one_line(self, element_id: str) -> bool:
+        try:
+            return self.form.element(element_id).type == "input"
+        except KeyError:
+            return True
 
     def choice(self, element_id: str, options: Mapping[str, T]) -> T | None:
         if element_id in self.broken:
