@@ -155,6 +155,43 @@ def test_title_bounds_and_contact_data_in_the_title() -> None:
     assert check_proposal(issue(title="x" * 120), PROPOSAL_FORM, CONTENT).ok
 
 
+HISTORY = (
+    "Poista sen jälkeen myös aiempi versio muokkaushistoriasta (tekstin yläpuolelta *edited*,"
+    " valitse versio ja *Delete revision from history*)."
+)
+
+
+def test_a_personal_identity_code_gets_its_own_message() -> None:
+    body = render(
+        proposal_values(
+            challenge="Yhteyshenkilö Matti, hetu 131052-308T, puh. 040.123.4567.",
+            action="Kirjoita matti.meikalainen at firma.fi tai matti＠firma.fi.",
+            impact="Tunnus 010101A123N.",
+        ),
+        PROPOSAL_FORM,
+    )
+    checked = check_proposal(issue(body=body), PROPOSAL_FORM, CONTENT)
+    assert checked.value is None
+    assert list(checked.problems) == [
+        "**Haaste tai pullonkaula**: tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei"
+        f" saa lähettää: poista se heti, sillä ehdotus on julkinen. {HISTORY}",
+        "**Haaste tai pullonkaula**: tekstissä näyttää olevan puhelinnumero. Poista se, sillä"
+        " ehdotus on julkinen.",
+        "**Ehdotettu toimenpide**: tekstissä näyttää olevan sähköpostiosoite. Poista se, sillä"
+        " ehdotus on julkinen.",
+        "**Odotettu vaikutus**: tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei saa"
+        f" lähettää: poista se heti, sillä ehdotus on julkinen. {HISTORY}",
+    ]
+    body = render(registration_values(organisation="Oy 131052-308T"), REGISTRATION_FORM)
+    registration = check_registration(
+        issue(body=body, form=REGISTRATION_FORM), REGISTRATION_FORM, CONTENT
+    )
+    assert registration.problems[0].startswith(
+        "**Organisaatio**: tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei saa"
+        " lähettää: poista se heti, sillä ilmoittautuminen on julkinen."
+    )
+
+
 def test_controls_and_line_breaks_the_model_refuses_are_problems() -> None:
     """What the content model would refuse is a Finnish problem on the issue, never a
     failed approval."""

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from . import fi
 from .businessid import business_id_problem, is_valid_business_id, normalize_business_id
 from .characters import LINE_BREAKS, first_forbidden
-from .contactdata import find_contact_data
+from .contactdata import PERSONAL_ID, find_contact_data
 from .content import Content, dump
 from .forms import (
     CITY_ROLE_OPTIONS,
@@ -331,7 +331,16 @@ class _Checker:
             self.add(section.label, message)
 
     def contact_data(self, label: str, text: str) -> bool:
-        kinds = find_contact_data(text)
+        found = find_contact_data(text)
+        if PERSONAL_ID in found:
+            self.add(
+                label,
+                f"tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei saa lähettää: poista"
+                f" se heti, sillä {self.what} on julkinen. Poista sen jälkeen myös aiempi versio"
+                " muokkaushistoriasta (tekstin yläpuolelta *edited*, valitse versio ja *Delete"
+                " revision from history*).",
+            )
+        kinds = [kind for kind in found if kind != PERSONAL_ID]
         if kinds:
             pronoun = "se" if len(kinds) == 1 else "ne"
             self.add(
@@ -339,7 +348,7 @@ class _Checker:
                 f"tekstissä näyttää olevan {_and(kinds)}. Poista {pronoun}, sillä {self.what}"
                 " on julkinen.",
             )
-        return bool(kinds)
+        return bool(found)
 
     def forbidden_characters(self, label: str, text: str, *, one_line: bool) -> bool:
         """Whether `text` holds a character the content model refuses (a control, or a tab
