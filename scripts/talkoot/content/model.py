@@ -7,30 +7,91 @@ validation of `content/`, the pages, and the files the Action writes.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
     AnyHttpUrl,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StringConstraints,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from talkoot.vocabulary import characters
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=6000)]
+
+def _refuse_forbidden(value: str, *, multiline: bool) -> str:
+    """`value`, or an error naming the first character content may not hold."""
+    char = characters.first_forbidden(value, multiline=multiline)
+    if char is None:
+        return value
+    if char in characters.LINE_BREAKS:
+        raise PydanticCustomError("one_line", "one_line")
+    if char == "\t":
+        raise PydanticCustomError("tab", "tab")
+    code = {"code": f"U+{ord(char):04X}"}
+    if unicodedata.category(char) == "Cc":
+        raise PydanticCustomError("control_character", "control_character", code)
+    raise PydanticCustomError("invalid_character", "invalid_character", code)
+
+
+@dataclass(frozen=True)
+class Characters:
+    """Text refuses the characters `talkoot.vocabulary.characters` forbids in content: controls, and
+    in one-line text (`multiline=False`) tabs and line breaks too. The JSON Schemas get the
+    rule as a pattern."""
+
+    multiline: bool
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema.setdefault("pattern", characters.schema_pattern(multiline=self.multiline))
+        return json_schema
+
+    def _check(self, value: str) -> str:
+        return _refuse_forbidden(value, multiline=self.multiline)
+
+
+ONE_LINE = Characters(multiline=False)
+MULTILINE = Characters(multiline=True)
+
+
+def _one_line_url(value: Any) -> Any:
+    # The URL parser would silently drop tabs and line breaks and percent-encode controls.
+    return _refuse_forbidden(value.strip(), multiline=False) if isinstance(value, str) else value
+
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), ONE_LINE
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=6000), MULTILINE
+]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Url = AnyHttpUrl
+Url = Annotated[AnyHttpUrl, BeforeValidator(_one_line_url)]
 
 
 def _as_helsinki(value: dt.datetime) -> dt.datetime:
@@ -70,7 +131,9 @@ class Contact(Strict):
     role: ShortText = Field(description="Tehtävänimike, esim. yrityspalvelupäällikkö")
     organisation: ShortText
     email: Annotated[
-        str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=120)
+        str,
+        StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=120),
+        ONE_LINE,
     ]
     url: Url | None = None
 
@@ -230,13 +293,15 @@ class Proposal(Strict):
     id: Annotated[int, Field(ge=1, description="Ehdotuksen GitHub-issuen numero")]
     edition: Annotated[int, Field(ge=2000, le=2100)]
     workshop: Slug
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=120)]
+    title: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=3, max_length=120), ONE_LINE
+    ]
     challenge: LongText
     action: LongText
     impact: LongText | None = None
     city_role: CityRole
     organisation: (
-        Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=120), ONE_LINE] | None
     ) = None
     submitted: dt.date = Field(description="Päivä, jona ehdotus lähetettiin")
     history: list[StatusChange] = Field(

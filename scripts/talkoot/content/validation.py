@@ -72,6 +72,14 @@ def _message(kind: str, ctx: dict[str, Any]) -> str:
         return f"pitää sisältää vähintään {ctx.get('min_length')} kohta(a)"
     if kind == "too_long":
         return f"saa sisältää enintään {ctx.get('max_length')} kohtaa"
+    if kind == "one_line":
+        return "pitää olla yhdellä rivillä; poista rivinvaihto"
+    if kind == "tab":
+        return "sisältää sarkainmerkin; korvaa se välilyönnillä"
+    if kind == "control_character":
+        return f"sisältää näkymättömän ohjausmerkin ({ctx.get('code')}); poista se"
+    if kind == "invalid_character":
+        return f"sisältää merkin {ctx.get('code')}, joka ei ole tekstiä; poista se"
     if kind == "string_pattern_mismatch":
         return _PATTERNS.get(str(ctx.get("pattern")), "ei ole oikeassa muodossa")
     if kind in ("enum", "literal_error"):

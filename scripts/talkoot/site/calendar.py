@@ -1,4 +1,9 @@
-"""iCalendar files ("Lisää kalenteriin") written with the icalendar library."""
+"""iCalendar files ("Lisää kalenteriin") written with the icalendar library.
+
+The library escapes text values but writes controls as they are and cannot write a line
+break into a name or a parameter, so every text goes through `talkoot.vocabulary.characters` first:
+names, places and parameters on one line, the description with its line breaks.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,19 @@ import icalendar
 
 from talkoot.vocabulary import words
 from talkoot.content.model import Event
+from talkoot.vocabulary.characters import lines, one_line
 
 PRODID = f"-//talkoot//{words.SITE_NAME}//FI"
 
 
 def _location(event: Event) -> str:
     p = event.place
-    return f"{p.name}, {p.street_address}, {p.postal_code} {p.locality}"
+    return one_line(f"{p.name}, {p.street_address}, {p.postal_code} {p.locality}")
 
 
 def _calendar(event: Event, *, uid: str, summary: str, url: str, stamp: dt.datetime) -> bytes:
     """One VEVENT in Europe/Helsinki with its VTIMEZONE, never a floating time."""
+    summary = one_line(summary)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -33,11 +40,10 @@ def _calendar(event: Event, *, uid: str, summary: str, url: str, stamp: dt.datet
     vevent.add("dtend", event.end)
     vevent.add("summary", summary)
     vevent.add("location", _location(event))
-    vevent.add("description", f"{event.description}\n\n{url}")
+    vevent.add("description", lines(f"{event.description}\n\n{url}"))
     vevent.add("url", url)
-    vevent.add(
-        "organizer", f"mailto:{event.contact.email}", parameters={"cn": event.organiser.name}
-    )
+    organiser = one_line(event.organiser.name)
+    vevent.add("organizer", f"mailto:{event.contact.email}", parameters={"cn": organiser})
     calendar.add_component(vevent)
     calendar.add_missing_timezones(
         first_date=event.start.date() - dt.timedelta(days=366),

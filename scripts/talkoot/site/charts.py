@@ -2,7 +2,8 @@
 
 Each chart is an `<svg role="img">` with a title and a description, inside a `<figure>`;
 the pages put the same figures in a table next to it, so nothing depends on colour or on
-seeing the picture. ElementTree writes the markup, so every label is escaped.
+seeing the picture. ElementTree writes the markup, so every label is escaped; the
+characters no output may carry are dropped first (`talkoot.vocabulary.characters`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from talkoot.vocabulary.characters import clean
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by lightness.
 PALETTE = ["#00507a", "#2e7d32", "#8a3b00", "#6a3d9a", "#b00020", "#4d4d4d", "#005f5f"]
@@ -33,8 +36,8 @@ def _svg(chart_id: str, width: int, height: int, title: str, description: str) -
             "class": "talkoot-chart__svg",
         },
     )
-    ET.SubElement(svg, "title", {"id": f"{chart_id}-otsikko"}).text = title
-    ET.SubElement(svg, "desc", {"id": f"{chart_id}-kuvaus"}).text = description
+    ET.SubElement(svg, "title", {"id": f"{chart_id}-otsikko"}).text = clean(title)
+    ET.SubElement(svg, "desc", {"id": f"{chart_id}-kuvaus"}).text = clean(description)
     return svg
 
 
@@ -44,13 +47,13 @@ def _text(parent: ET.Element, x: float, y: float, value: str, **attrs: str) -> N
         "text",
         {"x": f"{x:.1f}", "y": f"{y:.1f}", "font-size": "13", "fill": "#1a1a1a", **attrs},
     )
-    element.text = value
+    element.text = clean(value)
 
 
 def _figure(svg: ET.Element, caption: str) -> str:
     figure = ET.Element("figure", {"class": "talkoot-chart"})
     figure.append(svg)
-    ET.SubElement(figure, "figcaption").text = caption
+    ET.SubElement(figure, "figcaption").text = clean(caption)
     return ET.tostring(figure, encoding="unicode", short_empty_elements=True)
 
 
@@ -92,7 +95,7 @@ def stacked_bars(
                         "stroke-width": "1",
                     },
                 )
-                ET.SubElement(rect, "title").text = f"{label}: {serie.label} {value}"
+                ET.SubElement(rect, "title").text = clean(f"{label}: {serie.label} {value}")
                 x += width
         _text(svg, x + 6, y + 34, str(sum(values)))
     legend_top = 10 + ROW_HEIGHT * len(rows)

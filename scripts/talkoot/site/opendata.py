@@ -3,6 +3,13 @@
 The records are pydantic models, so the schemas and the field table on the open-data page
 come from the same definition as the files. Built from the published view of the content,
 so nothing under embargo is in them.
+
+Both formats carry the same text, without the characters no output may carry
+(`talkoot.vocabulary.characters`). The CSV is meant to be opened in a spreadsheet, so a text cell
+that a spreadsheet would read as a formula (one starting with `=`, `+`, `-`, `@`, a tab or
+a carriage return) starts with an apostrophe, as OWASP recommends against CSV injection;
+numbers are never prefixed, and the JSON keeps the exact text. `CSV_NOTE` tells the
+data's users so, on the open-data page and in the schemas.
 """
 
 from __future__ import annotations
@@ -12,11 +19,12 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from talkoot.vocabulary import names
+from talkoot.vocabulary.characters import clean_data
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.fi"
@@ -70,12 +78,31 @@ DATASETS: dict[str, tuple[str, type[Record]]] = {
 }
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP: CSV Injection).
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+CSV_NOTE: Final = (
+    "CSV-tiedostossa tekstisolun alkuun on lisätty heittomerkki ('), jos teksti alkaisi"
+    " merkillä =, +, -, @, sarkaimella tai rivinvaihdolla (CR), jotta taulukkolaskentaohjelma"
+    " ei tulkitse sitä kaavaksi. Numerosoluihin heittomerkkiä ei lisätä. JSON-tiedostossa"
+    " tekstit ovat sellaisinaan."
+)
+
+
+def neutralise_formula(cell: str) -> str:
+    """A text cell that no spreadsheet reads as a formula: `'` before a formula start."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
 def _csv_value(value: Any) -> str:
+    """One cell from a JSON value: numbers as they are, text neutralised."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+        joined = "; ".join(str(v) for v in value)
+        return neutralise_formula(joined) if any(isinstance(v, str) for v in value) else joined
+    if isinstance(value, str):
+        return neutralise_formula(value)
+    return str(value)  # int, float: a negative number is a number, not a formula
 
 
 def to_csv(records: Sequence[Record], model: type[Record]) -> bytes:
@@ -85,7 +112,7 @@ def to_csv(records: Sequence[Record], model: type[Record]) -> bytes:
     fields = list(model.model_fields)
     writer.writerow(fields)
     for record in records:
-        data = record.model_dump(mode="json")
+        data = clean_data(record.model_dump(mode="json"))
         writer.writerow([_csv_value(data[name]) for name in fields])
     return buffer.getvalue().encode("utf-8")
 
@@ -97,7 +124,7 @@ def to_json(name: str, records: Sequence[Record], *, schema_url: str, updated: d
         "licence": LICENCE,
         "licence_url": LICENCE_URL,
         "updated": updated.isoformat(),
-        "items": [record.model_dump(mode="json") for record in records],
+        "items": [clean_data(record.model_dump(mode="json")) for record in records],
     }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -107,6 +134,7 @@ def json_schema(name: str, title: str, model: type[Record]) -> bytes:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{name}.schema.json",
         "title": title,
+        "description": f"{title} avoimena datana ({LICENCE}). {CSV_NOTE}",
         "type": "object",
         "required": ["name", "licence", "licence_url", "updated", "items"],
         "properties": {

@@ -30,7 +30,7 @@ from talkoot.site import charts
 
 from talkoot.site import feeds
 
-from talkoot.vocabulary import fi, names, words
+from talkoot.vocabulary import characters, fi, names, words
 
 from talkoot.site import opendata
 from talkoot.content.load import Content
@@ -42,22 +42,9 @@ TEMPLATES = Path(__file__).parent / "templates" / "pages"
 
 PROPOSAL_META = {"search": {"exclude": True}}
 
-# Dropped: controls that could reorder or hide text (bidi overrides and isolates, zero
-# widths, word joiners, the byte-order mark) and C0 controls other than tab and newlines.
-_CONTROLS = [
-    *range(0x00, 0x09),
-    0x0B,
-    0x0C,
-    *range(0x0E, 0x20),
-    0x7F,
-    *range(0x200B, 0x2010),
-    *range(0x202A, 0x202F),
-    *range(0x2060, 0x2065),
-    *range(0x2066, 0x206A),
-    0xFEFF,
-]
+# Invisible controls are dropped (talkoot.vocabulary.characters), markup characters escaped.
 _HTML_TABLE = {
-    **{code: None for code in _CONTROLS},
+    **characters.DROP_TABLE,
     ord("&"): "&amp;",
     ord("<"): "&lt;",
     ord(">"): "&gt;",
@@ -133,7 +120,8 @@ def _front_matter(title: str, description: str, **extra: Any) -> str:
 
 def _json_ld(data: dict[str, Any]) -> Markup:
     # "<" as \u003c keeps "</script>" and "<!--" in values from ending the block.
-    payload = json.dumps(data, ensure_ascii=False, indent=None).replace("<", "\\u003c")
+    payload = json.dumps(characters.clean_data(data), ensure_ascii=False, indent=None)
+    payload = payload.replace("<", "\\u003c")
     return Markup('<script type="application/ld+json">{}</script>').format(Markup(payload))
 
 
@@ -565,6 +553,7 @@ class Site:
             ],
             licence=opendata.LICENCE,
             licence_url=opendata.LICENCE_URL,
+            csv_note=opendata.CSV_NOTE,
             proposal_count=len(proposals),
             package_count=len(packages),
         )

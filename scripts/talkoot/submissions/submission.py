@@ -49,7 +49,7 @@ from talkoot.submissions.businessid import (
     is_valid_business_id,
     normalize_business_id,
 )
-from talkoot.submissions.contactdata import find_contact_data
+from talkoot.submissions.contactdata import PERSONAL_ID, find_contact_data
 from talkoot.submissions.forms import (
     CITY_ROLE_OPTIONS,
     ORGANISATION_MAX,
@@ -62,6 +62,7 @@ from talkoot.submissions.forms import (
 )
 from talkoot.submissions.issueform import MAX_BODY_CHARS, Form, parse
 from talkoot.vocabulary import fi, names, words
+from talkoot.vocabulary.characters import LINE_BREAKS, first_forbidden
 
 T = TypeVar("T")
 
@@ -336,7 +337,16 @@ class _Checker:
             self.add(section.label, message)
 
     def contact_data(self, label: str, text: str) -> bool:
-        kinds = find_contact_data(text)
+        found = find_contact_data(text)
+        if PERSONAL_ID in found:
+            self.add(
+                label,
+                f"tekstissä näyttää olevan henkilötunnus. Henkilötunnusta ei saa lähettää: poista"
+                f" se heti, sillä {self.what} on julkinen. Poista sen jälkeen myös aiempi versio"
+                " muokkaushistoriasta (tekstin yläpuolelta *edited*, valitse versio ja *Delete"
+                " revision from history*).",
+            )
+        kinds = [kind for kind in found if kind != PERSONAL_ID]
         if kinds:
             pronoun = "se" if len(kinds) == 1 else "ne"
             self.add(
@@ -344,7 +354,25 @@ class _Checker:
                 f"tekstissä näyttää olevan {_and(kinds)}. Poista {pronoun}, sillä {self.what}"
                 " on julkinen.",
             )
-        return bool(kinds)
+        return bool(found)
+
+    def forbidden_characters(self, label: str, text: str, *, one_line: bool) -> bool:
+        """Whether `text` holds a character the content model refuses (a control, or a tab
+        or a line break in a one-line answer); if so, says so."""
+        char = first_forbidden(text, multiline=not one_line)
+        if char is None:
+            return False
+        if char in LINE_BREAKS:
+            self.add(label, "vastauksen pitää olla yhdellä rivillä. Poista rivinvaihdot.")
+        elif char == "\t":
+            self.add(label, "vastauksessa on sarkainmerkki. Korvaa se välilyönnillä.")
+        else:
+            self.add(
+                label,
+                "tekstissä on näkymätön ohjausmerkki, jota ei voi julkaista. Kirjoita kohta"
+                " uudelleen tai liitä teksti ilman muotoilua.",
+            )
+        return True
 
     def title(self, raw: str, *, bounded: bool) -> str | None:
         value = raw.strip()
@@ -362,6 +390,8 @@ class _Checker:
                 f"otsikko on liian pitkä ({characters(len(value))}, enintään"
                 f" {number_fi(TITLE_MAX)}).",
             )
+            ok = False
+        if bounded and self.forbidden_characters(TITLE_LABEL, value, one_line=True):
             ok = False
         if self.contact_data(TITLE_LABEL, value):
             ok = False
@@ -384,9 +414,17 @@ class _Checker:
                 f"teksti on liian pitkä ({characters(len(value))}, enintään {number_fi(limit)}).",
             )
             ok = False
+        if self.forbidden_characters(label, value, one_line=self.one_line(element_id)):
+            ok = False
         if self.contact_data(label, value):
             ok = False
         return value if ok else None
+
+    def one_line(self, element_id: str) -> bool:
+        try:
+            return self.form.element(element_id).type == "input"
+        except KeyError:
+            return True
 
     def choice(self, element_id: str, options: Mapping[str, T]) -> T | None:
         if element_id in self.broken:
