@@ -22,11 +22,13 @@ import pytest
 import yaml
 
 from talkoot.exceptions import TalkootError
+from talkoot.submissions.formproblems import FormProblem, ProblemKind, finnish
 from talkoot.submissions.issueform import (
     MAX_BODY_CHARS,
     NO_RESPONSE,
     Form,
     FormError,
+    ParseResult,
     load_form,
     parse,
     parse_issue_main,
@@ -76,6 +78,11 @@ def _case_body(case: dict[str, Any]) -> str | None:
     return body
 
 
+def messages(result: ParseResult) -> list[str]:
+    """The problems as `talkoot parse-issue` words them."""
+    return [finnish(problem) for problem in result.problems]
+
+
 def form(name: str) -> Form:
     return load_form((FORMS / name).read_text(encoding="utf-8"))
 
@@ -106,7 +113,7 @@ def test_golden_case(path: Path) -> None:
     result = parse(body, the_form)
 
     assert result.values == expected
-    assert result.problems == case["problems"]
+    assert messages(result) == case["problems"]
     assert result.ok == (not case["problems"])
     assert list(result.values) == [s.id for s in the_form.sections]
     if "render" in case:
@@ -277,6 +284,9 @@ def test_body_at_exactly_the_limit_is_parsed_and_one_more_is_refused() -> None:
     refused = parse(at_limit + "a", the_form)
     assert refused.values == {"nimi": None}
     assert refused.problems == [
+        FormProblem(ProblemKind.BODY_TOO_LONG, count=MAX_BODY_CHARS + 1, limit=MAX_BODY_CHARS)
+    ]
+    assert messages(refused) == [
         "Lomakkeen teksti on liian pitkä: 65\u00a0537 merkkiä, kun enintään 65\u00a0536 merkkiä"
         " on sallittu."
     ]
@@ -288,7 +298,8 @@ def test_headings_must_be_exact() -> None:
     for wrong in ("#### Nimi", "## Nimi", "###Nimi", "### nimi", " ### Nimi", "### Nimi\u200b"):
         result = parse(f"{wrong}\n\nx", the_form)
         assert result.values == {"nimi": None}, wrong
-        assert 'Kohta "Nimi" puuttuu lomakkeelta.' in result.problems
+        assert FormProblem(ProblemKind.SECTION_MISSING, "nimi", "Nimi") in result.problems
+        assert 'Kohta "Nimi" puuttuu lomakkeelta.' in messages(result)
 
 
 def test_checkbox_bullets_and_spacing() -> None:
@@ -304,7 +315,13 @@ def test_checkbox_bullets_and_spacing() -> None:
     }
     odd = parse("### C\n\n- [v] Yksi\n-[x] Kaksi\n- [x] Kolme", the_form)
     assert odd.values == {"c": ["Kolme"]}
-    assert odd.problems == [
+    assert [(p.kind, p.element_id, p.excerpt) for p in odd.problems] == [
+        (ProblemKind.UNKNOWN_CHECKBOX_LINE, "c", "- [v] Yksi"),
+        (ProblemKind.UNKNOWN_CHECKBOX_LINE, "c", "-[x] Kaksi"),
+        (ProblemKind.CHECKBOX_MISSING, "c", "Yksi"),
+        (ProblemKind.CHECKBOX_MISSING, "c", "Kaksi"),
+    ]
+    assert messages(odd) == [
         'Kohta "C": rivi "- [v] Yksi" ei ole mikään lomakkeen vaihtoehdoista.',
         'Kohta "C": rivi "-[x] Kaksi" ei ole mikään lomakkeen vaihtoehdoista.',
         'Kohta "C": vaihtoehto "Yksi" puuttuu.',
@@ -327,8 +344,8 @@ def test_first_line_indentation_is_kept() -> None:
 def test_long_user_text_in_problems_is_shortened() -> None:
     the_form = form("ehdotus.yml")
     result = parse("x" * 500 + "\n\n### Työpaja\n\n" + "y" * 500, the_form)
-    assert all(len(problem) < 200 for problem in result.problems)
-    assert any(problem.endswith('…"') for problem in result.problems)
+    assert all(len(problem) < 200 for problem in messages(result))
+    assert any(problem.endswith('…"') for problem in messages(result))
 
 
 def test_multiple_dropdown_prefers_fewest_options() -> None:
@@ -455,7 +472,11 @@ def test_render_validates(values: dict[str, Any], error: type[Exception]) -> Non
 def test_render_without_validation_builds_bodies_that_do_not_fit() -> None:
     the_form = load_form(SMALL)
     body = render({"one": "c", "boxes": ["Kolmas"]}, the_form, validate=False)
-    assert parse(body, the_form).problems == [
+    result = parse(body, the_form)
+    assert result.problems == [
+        FormProblem(ProblemKind.NOT_AN_OPTION, "one", "Yksi", "c", ("a", "b")),
+    ]
+    assert messages(result) == [
         'Kohta "Yksi": "c" ei ole yksi vaihtoehdoista.',
     ]
     with pytest.raises(ValueError, match="checkbox_mark"):

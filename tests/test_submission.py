@@ -263,6 +263,32 @@ def test_structure_problems_never_echo_user_text() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Kohta puuttuu lomakkeelta.",
+        "Tämä on eri kohdassa kuin lomakkeella",
+        "sama otsikko on tekstissä useammin kuin kerran",
+        'Kohta "Tietosuoja" puuttuu lomakkeelta.',
+        "Lomakkeen alussa on tekstiä",
+    ],
+)
+def test_answers_with_the_parsers_words_are_not_misread(words: str) -> None:
+    """The checker reads the kind of each problem, never its words: an edited checkbox line
+    and a dropdown answer that say "puuttuu lomakkeelta" are just what they are."""
+    body = render(proposal_values(), PROPOSAL_FORM)
+    body = body.replace(f"- [X] {forms.CONSENT_OPTION}", f"- [X] {words}")
+    body = body.replace("Kaupunki voi toimia suoraan", words)
+    checked = check_proposal(issue(body=body), PROPOSAL_FORM, CONTENT)
+    assert checked.problems == (
+        "**Julkaisulupa**: valintaruutujen rivejä on muutettu. Palauta rivit sellaisiksi kuin"
+        " ne olivat lomakkeella.",
+        "**Kaupungin rooli**: valitse jokin lomakkeen vaihtoehdoista (Kaupunki voi toimia"
+        " suoraan, Kaupunki voi toimia edunvalvojana, Ei vielä tiedossa).",
+        "**Julkaisulupa**: rastita julkaisulupa; ilman sitä ehdotusta ei voi julkaista sivustolla.",
+    )
+
+
 def test_a_missing_section_is_named_once() -> None:
     sections = render(proposal_values(), PROPOSAL_FORM).split("\n\n### ")
     body = "\n\n### ".join(s for s in sections if not s.startswith("Odotettu vaikutus"))

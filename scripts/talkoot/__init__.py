@@ -1,7 +1,8 @@
 """talkoot: the public site and the submission workflow of a city's yearly planning event.
 
-The package is laid out by layer; each subpackage says what it may import, and
-`tests/test_layers.py` keeps them to it:
+The package is laid out by layer; each subpackage says what it may import, and the
+import contracts in pyproject.toml (`lint-imports`, in `make lint`) and
+`tests/test_layers.py` keep them to it:
 
 - `vocabulary`: one place for each fact (page paths and URLs, file and form names, labels,
   branch names, the Finnish words for values, Finnish formatting).

@@ -4,7 +4,8 @@ GitHub stores a submitted issue form as Markdown in `issue.body`: one `### <labe
 section per input, textarea, dropdown and checkboxes element, in template order (the
 `markdown` elements leave nothing). After submission the body is free text that its
 author may edit, so everything here is defensive: sections are found by the template's
-own labels, and whatever does not fit is reported as a Finnish problem naming the label.
+own labels, and whatever does not fit is reported as a problem (a `FormProblem` value
+naming the section; `formproblems.finnish` words it).
 
 Everything in this module is pure (strings in, values out) except `parse_issue_main`,
 the body of `talkoot parse-issue`.
@@ -65,6 +66,7 @@ from urllib.parse import quote
 import yaml
 
 from talkoot.exceptions import TalkootError
+from talkoot.submissions.formproblems import FormProblem, ProblemKind, excerpt, finnish
 
 try:  # libyaml when available: the same safe loader, several times faster
     from yaml import CSafeLoader as SafeLoader
@@ -84,7 +86,6 @@ RESERVED_QUERY_KEYS: Final = frozenset(
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _RENDER = re.compile(r"[A-Za-z0-9_+#.-]+")
 _BLANKS: Final = " \t"
-_EXCERPT_MAX: Final = 80
 
 Value = str | list[str] | None
 
@@ -148,10 +149,11 @@ class Form:
 
 @dataclass(frozen=True)
 class ParseResult:
-    """Values keyed by element id (every section's id is present) and Finnish problems."""
+    """Values keyed by element id (every section's id is present) and the problems, in
+    body order."""
 
     values: dict[str, Value]
-    problems: list[str]
+    problems: list[FormProblem]
 
     @property
     def ok(self) -> bool:
@@ -349,11 +351,10 @@ def parse(body: str | None, form: Form) -> ParseResult:
     """Split an issue body into the form's values; see the module docstring for the rules."""
     sections = form.sections
     values: dict[str, Value] = {section.id: None for section in sections}
-    problems: list[str] = []
+    problems: list[FormProblem] = []
     if body is not None and len(body) > MAX_BODY_CHARS:
         problems.append(
-            f"Lomakkeen teksti on liian pitkä: {_number(len(body))} merkkiä, kun enintään"
-            f" {_number(MAX_BODY_CHARS)} merkkiä on sallittu."
+            FormProblem(ProblemKind.BODY_TOO_LONG, count=len(body), limit=MAX_BODY_CHARS)
         )
         return ParseResult(values, problems)
 
@@ -369,9 +370,7 @@ def parse(body: str | None, form: Form) -> ParseResult:
     first = chosen[0].line if chosen else len(lines)
     before = "\n".join(lines[:first]).strip()
     if before:
-        problems.append(
-            f"Lomakkeen alussa on tekstiä, joka ei kuulu mihinkään kohtaan: {_excerpt(before)}"
-        )
+        problems.append(FormProblem(ProblemKind.TEXT_BEFORE_SECTIONS, excerpt=excerpt(before)))
     starts = {c.section: c.line for c in chosen}
     bounds = [c.line for c in chosen[1:]] + [len(lines)] if chosen else []
     ends = {c.section: end for c, end in zip(chosen, bounds, strict=True)}
@@ -385,26 +384,24 @@ def parse(body: str | None, form: Form) -> ParseResult:
     }
 
     for number, section in enumerate(sections):
-        quoted = f'Kohta "{section.label}"'
         if number not in starts:
-            if number in present:
-                problems.append(
-                    f"{quoted} on eri kohdassa kuin lomakkeella: palauta kohdat lomakkeen"
-                    " järjestykseen."
-                )
-            else:
-                problems.append(f"{quoted} puuttuu lomakkeelta.")
+            moved = number in present
+            kind = ProblemKind.SECTION_MOVED if moved else ProblemKind.SECTION_MISSING
+            problems.append(_problem(section, kind))
             continue
         start = starts[number]
         if number in doubtful:
-            problems.append(
-                f'{quoted}: otsikko "{section.heading}" on tekstissä useammin kuin kerran, joten'
-                " vastauksen alkua ei voi päätellä varmasti. Poista ylimääräinen otsikko."
-            )
+            problems.append(_problem(section, ProblemKind.HEADING_REPEATED))
         value, value_problems = _answer(section, lines[start + 1 : ends[number]])
         values[section.id] = value
-        problems.extend(f"{quoted}{message}" for message in value_problems)
+        problems.extend(value_problems)
     return ParseResult(values, problems)
+
+
+def _problem(section: Element, kind: ProblemKind, text: str = "") -> FormProblem:
+    """A problem of one section; `text` (user text or an option) is quoted as an excerpt."""
+    options = section.options if kind is ProblemKind.NOT_AN_OPTION else ()
+    return FormProblem(kind, section.id, section.label, excerpt(text), options)
 
 
 def _split_lines(body: str) -> tuple[list[str], list[bool]]:
@@ -474,8 +471,8 @@ def _choose(candidates: Sequence[_Candidate], count: int) -> tuple[list[int], li
     return chain, optimal
 
 
-def _answer(section: Element, lines: list[str]) -> tuple[Value, list[str]]:
-    """The value of one section and its problems (each to be prefixed by the label)."""
+def _answer(section: Element, lines: list[str]) -> tuple[Value, list[FormProblem]]:
+    """The value of one section and its problems."""
     if section.type == "checkboxes":
         return _checkbox_answer(section, lines)
     text = _trim(lines)
@@ -493,9 +490,9 @@ def _answer(section: Element, lines: list[str]) -> tuple[Value, list[str]]:
     else:
         value = _scalar(text)
         if value is not None and value not in section.options:
-            return value, [f": {_excerpt(value)} ei ole yksi vaihtoehdoista."]
+            return value, [_problem(section, ProblemKind.NOT_AN_OPTION, value)]
     if value is None and section.required:
-        return None, [" on pakollinen, mutta siihen ei ole vastattu."]
+        return None, [_problem(section, ProblemKind.REQUIRED_UNANSWERED)]
     return value, []
 
 
@@ -521,16 +518,16 @@ def _unfence(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _multiple_answer(section: Element, text: str | None) -> tuple[Value, list[str]]:
+def _multiple_answer(section: Element, text: str | None) -> tuple[Value, list[FormProblem]]:
     if text is None:
-        problems = [" on pakollinen, mutta siihen ei ole vastattu."] if section.required else []
-        return [], problems
+        required = section.required
+        return [], [_problem(section, ProblemKind.REQUIRED_UNANSWERED)] if required else []
     picks = _split_options(text, section.options)
     if picks is not None:
         return picks, []
     picks = [part.strip() for part in text.split(", ") if part.strip()]
     unknown = [p for p in picks if p not in section.options]
-    return picks, [f": {_excerpt(p)} ei ole yksi vaihtoehdoista." for p in unknown]
+    return picks, [_problem(section, ProblemKind.NOT_AN_OPTION, p) for p in unknown]
 
 
 def _split_options(text: str, options: Sequence[str]) -> list[str] | None:
@@ -574,17 +571,17 @@ def _split_options(text: str, options: Sequence[str]) -> list[str] | None:
     return picks
 
 
-def _checkbox_answer(section: Element, lines: Sequence[str]) -> tuple[Value, list[str]]:
+def _checkbox_answer(section: Element, lines: Sequence[str]) -> tuple[Value, list[FormProblem]]:
     ticked: set[str] = set()
     seen: set[str] = set()
-    problems: list[str] = []
+    problems: list[FormProblem] = []
     for line in lines:
         stripped = line.strip(_BLANKS)
         if not stripped.strip():
             continue
         parsed = _checkbox_line(stripped)
         if parsed is None or parsed[1] not in section.options:
-            problems.append(f": rivi {_excerpt(stripped)} ei ole mikään lomakkeen vaihtoehdoista.")
+            problems.append(_problem(section, ProblemKind.UNKNOWN_CHECKBOX_LINE, stripped))
             continue
         mark, label = parsed
         seen.add(label)
@@ -592,11 +589,9 @@ def _checkbox_answer(section: Element, lines: Sequence[str]) -> tuple[Value, lis
             ticked.add(label)
     for option in section.options:
         if option not in seen:
-            problems.append(f": vaihtoehto {_excerpt(option)} puuttuu.")
+            problems.append(_problem(section, ProblemKind.CHECKBOX_MISSING, option))
         elif option in section.required_options and option not in ticked:
-            problems.append(
-                f": vaihtoehto {_excerpt(option)} on pakollinen, mutta sitä ei ole valittu."
-            )
+            problems.append(_problem(section, ProblemKind.CHECKBOX_NOT_TICKED, option))
     return [option for option in section.options if option in ticked], problems
 
 
@@ -607,19 +602,6 @@ def _checkbox_line(line: str) -> tuple[bool, str] | None:
     if line[3] not in " xX":
         return None
     return line[3] != " ", line[6:].strip(_BLANKS)
-
-
-def _excerpt(text: str) -> str:
-    """User text quoted for a message: one line, at most `_EXCERPT_MAX` characters."""
-    flat = " ".join(text.split())
-    if len(flat) > _EXCERPT_MAX:
-        flat = flat[: _EXCERPT_MAX - 1].rstrip() + "…"
-    return f'"{flat}"'
-
-
-def _number(value: int) -> str:
-    """Finnish thousands grouping with a no-break space: 65 536."""
-    return f"{value:,}".replace(",", "\u00a0")
 
 
 # --- rendering -----------------------------------------------------------------------------
@@ -788,7 +770,7 @@ def parse_issue_main(form_path: str, body_path: str) -> int:
     result = parse(body, form)
     if result.problems:
         for problem in result.problems:
-            print(problem, file=sys.stderr)
+            print(finnish(problem), file=sys.stderr)
         return 1
     print(json.dumps(result.values, ensure_ascii=False, indent=2))
     return 0

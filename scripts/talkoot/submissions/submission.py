@@ -50,6 +50,7 @@ from talkoot.submissions.businessid import (
     normalize_business_id,
 )
 from talkoot.submissions.contactdata import PERSONAL_ID, find_contact_data
+from talkoot.submissions.formproblems import STRUCTURAL, FormProblem, ProblemKind
 from talkoot.submissions.forms import (
     CITY_ROLE_OPTIONS,
     ORGANISATION_MAX,
@@ -291,13 +292,13 @@ class _Checker:
         self._structure(result.problems)
         return True
 
-    def _structure(self, problems: Iterable[str]) -> None:
+    def _structure(self, problems: Iterable[FormProblem]) -> None:
         """Problems of the body's structure, reworded so that no user text is echoed."""
-        sections = sorted(self.form.sections, key=lambda s: len(s.label), reverse=True)
-        for text in problems:
-            section = next((s for s in sections if text.startswith(f'Kohta "{s.label}"')), None)
+        sections = {s.id: s for s in self.form.sections}
+        for found in problems:
+            section = sections.get(found.element_id)
             if section is None:
-                if text.startswith("Lomakkeen alussa"):
+                if found.kind is ProblemKind.TEXT_BEFORE_SECTIONS:
                     self.problems.append(
                         "Tekstin alussa on jotakin, joka ei kuulu mihinkään lomakkeen kohtaan."
                         " Poista se tai siirrä se oikean kohdan alle."
@@ -308,19 +309,17 @@ class _Checker:
                         " ennallaan ja kirjoita vastaukset niiden alle."
                     )
                 continue
-            rest = text[len(f'Kohta "{section.label}"') :]
             heading = code_span(section.heading)
-            if "puuttuu lomakkeelta" in rest:
+            if found.kind in STRUCTURAL:
                 self.broken.add(section.id)
+            if found.kind is ProblemKind.SECTION_MISSING:
                 message = f"kohta puuttuu. Palauta kohta otsikkoineen ({heading}) ja vastaa siihen."
-            elif "eri kohdassa" in rest:
-                self.broken.add(section.id)
+            elif found.kind is ProblemKind.SECTION_MOVED:
                 message = (
                     "kohta on eri paikassa kuin lomakkeella. Palauta kohdat lomakkeen"
                     " järjestykseen."
                 )
-            elif "useammin kuin kerran" in rest:
-                self.broken.add(section.id)
+            elif found.kind is ProblemKind.HEADING_REPEATED:
                 message = (
                     f"otsikko {heading} on tekstissä useammin kuin kerran, joten vastauksen alkua"
                     " ei voi päätellä varmasti. Poista ylimääräinen otsikko."

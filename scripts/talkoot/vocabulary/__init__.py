@@ -2,5 +2,6 @@
 the Finnish words for values and Finnish formatting.
 
 May import: the standard library, babel, pyuca, python-slugify and `talkoot.content.model`
-(for the enumerations it names). Nothing else of talkoot.
+(for the enumerations it names). Nothing else of talkoot. `characters` (what may reach an
+output) imports nothing of talkoot, so that the content model can use it.
 """
