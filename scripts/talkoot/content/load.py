@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from talkoot.content import sessions
 from talkoot.content.model import (
     KINDS,
     Event,
@@ -233,6 +234,7 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
         elif isinstance(item, Package):
             content.packages.setdefault(item.edition, []).append(item)
     problems.extend(_check_references(content, files, failed, display_root))
+    problems.extend(_check_sessions(content, files, display_root))
     if not content.events and not problems:
         problems.append(Problem(f"{display_root}/events", 0, "", "yhtään tapahtumaa ei löytynyt"))
     if problems:
@@ -367,6 +369,15 @@ def _check_references(
                 "workshop",
                 f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}",
             )
+
+
+def _check_sessions(content: Content, files: Mapping[str, str], root: str) -> Iterable[Problem]:
+    """Each edition's sessions against the edition (times, span, deadlines)."""
+    for year, event in sorted(content.events.items()):
+        for item, where, message in sessions.problems(event, content.workshops.get(year, [])):
+            rel = content.source_of(item)
+            loc = tuple(where.split("."))
+            yield Problem(f"{root}/{rel}", line_of(files[rel], loc), where, message)
 
 
 def read_content_dir(directory: Path) -> dict[str, str]:
