@@ -30,9 +30,11 @@ from talkoot.vocabulary import fi
 
 
 class Attendance(StrEnum):
-    OFFLINE = "paikan päällä"
-    ONLINE = "verkossa"
-    MIXED = "paikan päällä ja verkossa"
+    """How people take part (the words are `vocabulary.words.ATTENDANCE`)."""
+
+    OFFLINE = "offline"
+    ONLINE = "online"
+    MIXED = "mixed"
 
 
 def deadline_end(registration: Registration) -> dt.datetime:
@@ -83,8 +85,12 @@ class Session:
 
     @property
     def status(self) -> EventStatus | None:
-        """The edition's status wins: a cancelled edition cancels every session."""
-        return self.event.status or self.workshop.status
+        """Cancelled if the session or its edition is, else postponed if either is."""
+        statuses = {self.event.status, self.workshop.status}
+        for status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+            if status in statuses:
+                return status
+        return None
 
     @property
     def cancelled(self) -> bool:
