@@ -201,7 +201,7 @@ def test_edit_after_merge_opens_a_change_pull_request_that_keeps_history(world: 
     fake.set_file(
         "main",
         path,
-        fixed + "- date: 2025-03-20\n  status: priorisoitu\n  note: Mukana ohjelmassa.\n",
+        fixed + "  - date: 2025-03-20\n    status: priorisoitu\n    note: Mukana ohjelmassa.\n",
     )
     world.assert_rerun_changes_nothing()  # the closed event again: no revert of the fix
     world.assert_rerun_changes_nothing("sync")
