@@ -14,6 +14,7 @@ from conftest import run_talkoot
 from talkoot.content.load import Content, load, read_content_dir
 from talkoot.content.model import HELSINKI, EventStatus
 from talkoot.content.newevent import scaffold
+from talkoot.vocabulary import names
 
 TESTS = Path(__file__).parent
 SESSIONS = TESTS / "sessions_content"
@@ -107,5 +108,5 @@ def test_the_command_writes_the_golden_files_and_leaves_the_rest(tmp_path: Path)
     changed = {rel for rel, p in earlier.items() if "2025" not in rel and p.stat().st_mtime != past}
     assert changed == {"packages/2024/osaaminen.yml"}
     assert "Teollisuus (ti 9.12.2025)" in (
-        project / ".github" / "ISSUE_TEMPLATE" / "ilmoittautuminen.yml"
+        project / names.FORMS_DIR / names.REGISTRATION_FORM
     ).read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ import pytest
 from talkoot.content.load import Content, load, read_content_dir
 from talkoot.content.model import HELSINKI
 from talkoot.site.pages import Site, SiteInfo
+from talkoot.vocabulary import names
 
 SESSIONS = Path(__file__).parent / "sessions_content"
 SHIPPED = Path(__file__).resolve().parent.parent / "content"
@@ -260,3 +261,24 @@ def test_the_one_afternoon_edition_stays_one_event() -> None:
 def test_content_fixture_is_the_sessions_shape(files: dict[str, str]) -> None:
     content: Content = load(files)
     assert len(content.workshops[2024]) == 6
+
+
+def test_a_cancelled_workshop_of_one_afternoon_is_marked_and_left_out() -> None:
+    from talkoot.submissions import forms
+
+    files = read_content_dir(SHIPPED)
+    rel = "workshops/2023/sote-ala.yml"
+    files[rel] += "status: peruttu\nchanges:\n  - date: 2023-11-15\n    note: Peruttu.\n"
+    pages = _pages(files, dt.datetime(2023, 11, 10, 12, tzinfo=HELSINKI))
+    assert _text(pages, "2023/tyopajat/sote-ala.md").startswith("Tilaisuus on peruttu.")
+    assert "Sote-ala Peruttu" in _text(pages, "2023/index.md")
+    assert "Sote-ala Peruttu" in _text(pages, "2023/ohjelma.md")
+    subs = {s["url"].rsplit("/", 2)[-2]: s for s in _json_ld(pages, "2023/index.md")["subEvent"]}
+    assert subs["sote-ala"]["eventStatus"] == "https://schema.org/EventCancelled"
+    assert subs["teollisuus"]["startDate"] == "2023-11-23T13:00:00+02:00"  # the edition's
+    (event,) = _calendar(pages, "2023/tyopajat/sote-ala.ics")
+    assert str(event["status"]) == "CANCELLED" and event.decoded("sequence") == 1
+    edition = forms.edition_from_content(load(files), SITE_URL)
+    rendered = forms.render_forms(edition)[names.REGISTRATION_FORM]
+    assert "- Sote-ala\n" not in rendered and "- Teollisuus\n" in rendered
+    assert "- Sote-ala\n" in forms.render_forms(edition)[names.PROPOSAL_FORM]  # proposals still

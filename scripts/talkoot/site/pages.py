@@ -690,6 +690,8 @@ class Site:
             {
                 "event": self.content.events[year],
                 "workshops": self.content.workshops.get(year, []),
+                "own_days": self._edition_context(year)["own_days"],
+                "shared_place": self._edition_context(year)["shared_place"],
                 "proposal_count": len(self.public_proposals(year)),
                 "is_current": year == self.content.current_year,
             }
@@ -732,7 +734,12 @@ class Site:
         }
         if event.organiser.url:
             data["organizer"]["url"] = str(event.organiser.url)
-        if sessions.own_days(resolved):
+        # Sessions that differ from the edition in time, place or status are events of
+        # their own; an afternoon of parallel workshops is described by the edition.
+        if any(
+            s.own_time or s.place != event.place or s.online or s.workshop.status
+            for s in resolved
+        ):
             data["subEvent"] = [self._session_json_ld(s) for s in resolved]
         return data
 
