@@ -282,3 +282,21 @@ def test_a_cancelled_workshop_of_one_afternoon_is_marked_and_left_out() -> None:
     rendered = forms.render_forms(edition)[names.REGISTRATION_FORM]
     assert "- Sote-ala\n" not in rendered and "- Teollisuus\n" in rendered
     assert "- Sote-ala\n" in forms.render_forms(edition)[names.PROPOSAL_FORM]  # proposals still
+
+
+def test_a_cancelled_edition_of_one_afternoon_takes_no_registrations() -> None:
+    from talkoot.submissions import forms
+
+    files = read_content_dir(SHIPPED)
+    files["events/2023.yml"] += "status: peruttu\n"
+    content = load(files)
+    pages = _pages(files, dt.datetime(2023, 11, 10, 12, tzinfo=HELSINKI))
+    for path in ("2023/index.md", "2023/ilmoittautuminen.md", "2023/ohjelma.md"):
+        assert _text(pages, path).startswith("Tapahtuma on peruttu."), path
+    assert "Tapahtuma on peruttu, eikä siihen voi ilmoittautua." in _text(pages, "2023/index.md")
+    assert "Siirry ilmoittautumaan" not in str(pages["2023/ilmoittautuminen.md"])
+    assert _text(pages, "2023/tyopajat/teollisuus.md").startswith("Tilaisuus on peruttu.")
+    (event,) = _calendar(pages, "2023/talkoot-2023.ics")
+    assert str(event["status"]) == "CANCELLED"
+    rendered = forms.render_forms(forms.edition_from_content(content, SITE_URL))
+    assert names.REGISTRATION_FORM not in rendered and names.PROPOSAL_FORM in rendered
