@@ -25,6 +25,11 @@ CASES = Path(__file__).with_name("ingest_cases")
 PROJECT = yaml.safe_load((CASES / "project.yml").read_text(encoding="utf-8"))
 FILES: dict[str, str] = PROJECT["files"]
 SITE: str = PROJECT["site_url"]
+#: project.yml's files with the current edition as sessions of their own.
+SESSIONS_FILES: dict[str, str] = {
+    **FILES,
+    **yaml.safe_load((CASES / "sessions.yml").read_text(encoding="utf-8"))["files"],
+}
 EDITOR = "toimittaja"
 SENDER = "yrittaja"
 MARKER = "<!-- talkoot:bot -->"
@@ -76,6 +81,7 @@ class World:
     count: int = 0
     last: Path | None = None
     exit_codes: list[int] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=lambda: dict(FILES))
 
     # -- running the Action --------------------------------------------------------
 
@@ -157,15 +163,32 @@ class World:
     def content_with(self, branch: str, path: str) -> Content:
         text = self.fake.file_text(branch, path)
         assert text is not None, f"{path} not on {branch}"
-        return load({**FILES, path.removeprefix("content/"): text})
+        return load({**self.files, path.removeprefix("content/"): text})
 
 
 @pytest.fixture
 def world(
     fake_github: FakeGitHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[World]:
+    yield _world(fake_github, tmp_path, monkeypatch, FILES)
+
+
+@pytest.fixture
+def sessions_world(
+    fake_github: FakeGitHub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[World]:
+    """The world with the current edition as sessions on days of their own."""
+    yield _world(fake_github, tmp_path, monkeypatch, SESSIONS_FILES)
+
+
+def _world(
+    fake_github: FakeGitHub,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    files: dict[str, str],
+) -> World:
     root = tmp_path / "project"
-    for rel, text in FILES.items():
+    for rel, text in files.items():
         path = root / "content" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -175,7 +198,7 @@ def world(
         "      content_dir: content\n",
         encoding="utf-8",
     )
-    rendered = forms.render_forms(forms.edition_from_content(load(FILES), SITE))
+    rendered = forms.render_forms(forms.edition_from_content(load(files), SITE))
     form_dir = root / ".github" / "ISSUE_TEMPLATE"
     form_dir.mkdir(parents=True)
     for name, text in rendered.items():
@@ -190,13 +213,14 @@ def world(
     monkeypatch.setattr(talkoot_github, "default_sleep", sleeps.append)
     fake_github.set_permission(EDITOR, "triage")  # triage is enough to decide
     fake_github.clear_requests()
-    yield World(
+    return World(
         fake_github,
         root,
         monkeypatch,
         sleeps,
         load_form(rendered[names.PROPOSAL_FORM]),
         load_form(rendered[names.REGISTRATION_FORM]),
+        files=dict(files),
     )
 
 

@@ -88,8 +88,8 @@ def test_every_kind_of_embargo_is_checked(project: Path) -> None:
     text = package.read_text(encoding="utf-8")
     package.write_text(
         text.replace(
-            "  text: Kokonaisuus jatkuu seuraavana vuonna.\n",
-            "  text: Kokonaisuus jatkuu seuraavana vuonna.\n  publish_from: 2026-02-01\n",
+            "    text: Kokonaisuus jatkuu seuraavana vuonna.\n",
+            "    text: Kokonaisuus jatkuu seuraavana vuonna.\n    publish_from: 2026-02-01\n",
         ),
         encoding="utf-8",
     )

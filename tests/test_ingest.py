@@ -201,7 +201,7 @@ def test_edit_after_merge_opens_a_change_pull_request_that_keeps_history(world: 
     fake.set_file(
         "main",
         path,
-        fixed + "- date: 2025-03-20\n  status: priorisoitu\n  note: Mukana ohjelmassa.\n",
+        fixed + "  - date: 2025-03-20\n    status: priorisoitu\n    note: Mukana ohjelmassa.\n",
     )
     world.assert_rerun_changes_nothing()  # the closed event again: no revert of the fix
     world.assert_rerun_changes_nothing("sync")
@@ -558,3 +558,51 @@ def test_a_60000_character_text_is_refused_with_the_bound(world: World) -> None:
     )
     assert world.label(number, "hyväksytty") == 0
     assert world.fake.pulls() == []
+
+
+def test_registrations_for_sessions_with_their_own_days_and_deadlines(
+    sessions_world: World,
+) -> None:
+    world, fake = sessions_world, sessions_world.fake
+    # the form lists the sessions that take registrations, in time order, with their day
+    assert world.registration_form.element("workshop").options == (
+        "Kauppa ja matkailu (ke 2.4.2025)",
+        "Teollisuus (ti 8.4.2025)",
+    )
+    today = world.register("2025-03-01T10:00:00Z", workshop="Teollisuus (ti 8.4.2025)")
+    bare = world.register("2025-03-02T10:00:00Z", workshop="Teollisuus", participants="1")
+    moved = world.register(
+        "2025-03-02T11:00:00Z", workshop="Teollisuus (ti 1.4.2025)", participants="1"
+    )  # an earlier form, before the session moved
+    late = world.register("2025-03-08T10:00:00Z", workshop="Teollisuus (ti 8.4.2025)")
+    in_time = world.register("2025-03-08T10:00:00Z", workshop="Kauppa ja matkailu (ke 2.4.2025)")
+    cancelled = world.register("2025-03-02T10:00:00Z", workshop="Sote-ala (to 3.4.2025)")
+    unknown = world.register("2025-03-02T10:00:00Z", workshop="Rakentaminen (ti 8.4.2025)")
+    for number in (today, bare, moved, late, in_time, cancelled, unknown):
+        assert world.event("opened", number) == 0
+    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Teollisuus." in (
+        world.bot_comment(today)
+    )
+    assert "Teollisuus ti 8.4.2025 klo 13.00–15.00, Lappeenrannan kaupungintalo" in (
+        world.bot_comment(today)
+    )
+    assert "**Paikka on vahvistettu**: 1 henkilö työpajaan Teollisuus." in world.bot_comment(bare)
+    assert "**Paikka on vahvistettu**: 1 henkilö työpajaan Teollisuus." in world.bot_comment(moved)
+    # the session's own deadline (7.3.), not the edition's (10.3.)
+    assert (
+        "**ilmoittautuminen saapui määräajan jälkeen**: työpajan Teollisuus"
+        " ilmoittautumisaika päättyi 7.3.2025" in world.bot_comment(late)
+    )
+    assert "verkossa, Microsoft Teams: linkki lähetetään ilmoittautuneille" in (
+        world.bot_comment(in_time)
+    )
+    assert "**työpaja Sote-ala on peruttu**" in world.bot_comment(cancelled)
+    assert fake.labels(cancelled) == ["ilmoittautuminen"]
+    assert "valitse jokin lomakkeen vaihtoehdoista (Kauppa ja matkailu (ke 2.4.2025)," in (
+        world.bot_comment(unknown)
+    )
+    path = "content/registrations/2025.yml"
+    registrations = world.content_with("ilmoittautumiset/2025", path).registrations[2025]
+    counts = {w.workshop: (w.participants, w.waiting) for w in registrations.workshops}
+    assert counts == {"teollisuus": (4, 0), "kauppa-ja-matkailu": (2, 0), "sote-ala": (0, 0)}
+    world.assert_rerun_changes_nothing("sync")

@@ -359,8 +359,8 @@ def test_an_existing_file_keeps_its_history_and_stays_verbatim_when_unchanged() 
     rel = "proposals/2025/7-osaajien-saatavuus.yml"
     first = proposal_text(sub, rel, approved=dt.date(2025, 3, 5))
     edited = first.replace(
-        "  status: julkaistu\n",
-        "  status: julkaistu\n- date: 2025-03-20\n  status: priorisoitu\n  note: Hyvä!\n",
+        "    status: julkaistu\n",
+        "    status: julkaistu\n  - date: 2025-03-20\n    status: priorisoitu\n    note: Hyvä!\n",
     ).replace("id: 7", "# toimittajan kommentti\nid: 7")
     assert proposal_text(sub, rel, approved=dt.date(2025, 4, 1), base=edited) == edited
     changed = proposal_text(

@@ -84,17 +84,21 @@ def _site_diff(args: argparse.Namespace) -> int:
 
 
 def _new_event(args: argparse.Namespace) -> int:
-    from talkoot.content.load import load_dir
+    from talkoot.content.load import load_dir, read_content_dir
     from talkoot.content.newevent import scaffold
     from talkoot.content.project import find_project
     from talkoot.submissions import forms
 
     project = find_project()
     content = project.load_content()
-    for rel, text in scaffold(content, args.year).items():
+    files = read_content_dir(project.content_dir)
+    for rel, text in scaffold(content, args.year, files).items():
+        if files.get(rel) == text:
+            continue  # unchanged files are left alone
         path = project.content_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
         print(f"Kirjoitettiin {path.relative_to(project.root)}")
     content = load_dir(project.content_dir)
     edition = forms.edition_from_content(content, project.site_url)

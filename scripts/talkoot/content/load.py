@@ -6,19 +6,28 @@ never touches the disk; `read_content_dir` is the filesystem edge.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import AnyUrl, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import VersionedResolver
 
+from talkoot.content import sessions
 from talkoot.content.model import (
+    HELSINKI,
     KINDS,
     Event,
     Package,
@@ -54,41 +63,95 @@ def schema_name(model: type[Strict]) -> str:
     return model.__name__.lower()
 
 
-class _Dumper(yaml.SafeDumper):
-    """`yaml.safe_dump` with multi-line text as literal blocks, for readable diffs."""
+class _Yaml11Resolver(VersionedResolver):
+    """YAML 1.1 rules, as the loader (PyYAML) reads them, without a `%YAML` directive:
+    text such as `yes`, `on` or `1:20` is quoted so that it stays text."""
+
+    @property
+    def processing_version(self) -> Any:
+        return (1, 1)
 
 
-# Line breaks other than LF, and CR, survive only in double quotes (escaped).
-_BLOCK_UNSAFE = re.compile("[\r\x85\u2028\u2029]")
+class _Representer(RoundTripRepresenter):
+    """Multi-line text as literal blocks for readable diffs; times as editors write them."""
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+# Line breaks other than LF, CR, the byte-order mark and characters YAML does not allow
+# unescaped survive only in double quotes (escaped).
+_BLOCK_UNSAFE = re.compile(
+    "[\r\x85\u2028\u2029\ufeff]|[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _represent_str(representer: RoundTripRepresenter, value: str) -> Any:
     style: str | None = None
     if _BLOCK_UNSAFE.search(value):
         style = '"'  # escaped: plain or single-quoted text would turn NEL, LS, PS into spaces
     elif "\n" in value:
         style = "|"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    return representer.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _represent_str)
+def _represent_datetime(representer: RoundTripRepresenter, value: dt.datetime) -> Any:
+    """`2024-11-21T13:00:00`: Helsinki local time without an offset, as editors write it
+    (the model reads a time without an offset as Helsinki time)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(HELSINKI).replace(tzinfo=None)
+    text = value.isoformat(timespec="seconds")
+    return representer.represent_scalar("tag:yaml.org,2002:timestamp", text)
+
+
+_Representer.add_representer(str, _represent_str)
+_Representer.add_representer(dt.datetime, _represent_datetime)
+
+
+def _yaml() -> YAML:
+    """The one YAML writer of content files: ruamel.yaml's round-trip mode, so a file that
+    is read with `round_trip` and written again keeps its comments, key order, quotes and
+    block styles; new values follow the project's style (two-space mappings, lists
+    indented under their key, lines up to 100 characters)."""
+    writer = YAML(typ="rt")
+    writer.Resolver = _Yaml11Resolver
+    writer.Representer = _Representer
+    writer.indent(mapping=2, sequence=4, offset=2)
+    writer.width = 100
+    writer.allow_unicode = True
+    writer.preserve_quotes = True
+    return writer
+
+
+def _plain(value: Any) -> Any:
+    """A model dump's values as the writer knows them: enums as their values, URLs as text."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, AnyUrl):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def round_trip(text: str) -> Any:
+    """A content file's data with its comments and layout (a ruamel `CommentedMap`), to
+    change and write again with `dump`. The schema line is left to `dump`."""
+    body = text.split("\n", 1)[1] if text.startswith(SCHEMA_LINE_PREFIX) else text
+    return _yaml().load(body)
 
 
 def dump(relative_path: str, data: Mapping[str, Any] | Strict) -> str:
     """A content file's text: the schema line, then YAML from an emitter (never from
-    string formatting, so no value can break out of its field)."""
+    string formatting, so no value can break out of its field). `data` is a model, a
+    mapping, or what `round_trip` read (then comments and layout are kept)."""
     kind = PurePosixPath(relative_path).parts[0]
     if isinstance(data, Strict):
-        data = data.model_dump(mode="json", exclude_defaults=True)
-    body = yaml.dump(
-        dict(data),
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
-    return f"{schema_line(kind, relative_path)}\n{body}"
+        data = _plain(data.model_dump(mode="python", exclude_defaults=True))
+    elif not isinstance(data, CommentedMap):
+        data = dict(data)
+    stream = io.StringIO()
+    _yaml().dump(data, stream)
+    return f"{schema_line(kind, relative_path)}\n{stream.getvalue()}"
 
 
 @dataclass
@@ -233,6 +296,7 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
         elif isinstance(item, Package):
             content.packages.setdefault(item.edition, []).append(item)
     problems.extend(_check_references(content, files, failed, display_root))
+    problems.extend(_check_sessions(content, files, display_root))
     if not content.events and not problems:
         problems.append(Problem(f"{display_root}/events", 0, "", "yhtään tapahtumaa ei löytynyt"))
     if problems:
@@ -367,6 +431,15 @@ def _check_references(
                 "workshop",
                 f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}",
             )
+
+
+def _check_sessions(content: Content, files: Mapping[str, str], root: str) -> Iterable[Problem]:
+    """Each edition's sessions against the edition (times, span, deadlines)."""
+    for year, event in sorted(content.events.items()):
+        for item, where, message in sessions.problems(event, content.workshops.get(year, [])):
+            rel = content.source_of(item)
+            loc = tuple(where.split("."))
+            yield Problem(f"{root}/{rel}", line_of(files[rel], loc), where, message)
 
 
 def read_content_dir(directory: Path) -> dict[str, str]:

@@ -110,6 +110,48 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class Attendance(StrEnum):
+    """How people take part (the words are `vocabulary.words.ATTENDANCE`)."""
+
+    OFFLINE = "offline"
+    ONLINE = "online"
+    MIXED = "mixed"
+
+
+class EventStatus(StrEnum):
+    """An edition or a session that does not go ahead as planned (absent: as planned)."""
+
+    CANCELLED = "peruttu"
+    POSTPONED = "lykätty"
+
+
+def _https_only(value: AnyHttpUrl) -> AnyHttpUrl:
+    if value.scheme != "https":
+        raise PydanticCustomError("not_https", "not_https")
+    return value
+
+
+HttpsUrl = Annotated[AnyHttpUrl, AfterValidator(_https_only)]
+
+
+class Online(Strict):
+    """Taking part online: the platform, and the meeting link once it is known."""
+
+    platform: ShortText = Field(description="Verkkoalusta, esim. Microsoft Teams")
+    url: HttpsUrl | None = Field(
+        default=None,
+        description="Osallistumislinkki (https://); jos puuttuu, linkki lähetetään "
+        "ilmoittautuneille",
+    )
+
+
+class Change(Strict):
+    """A recorded change of time, place or status; calendars count them (SEQUENCE)."""
+
+    date: dt.date
+    note: ShortText = Field(description="Mitä muuttui, esim. Siirretty Teamsiin")
+
+
 class Place(Strict):
     name: ShortText = Field(description="Paikan nimi, esim. Lappeenrannan kaupungintalo")
     street_address: ShortText = Field(description="Katuosoite")
@@ -198,6 +240,13 @@ class Event(Strict):
     programme: list[ProgrammeItem] = Field(default_factory=list)
     registration: Registration
     results_event: ResultsEvent | None = None
+    status: EventStatus | None = Field(
+        default=None, description="peruttu tai lykätty; puuttuu, kun tapahtuma pidetään"
+    )
+    changes: list[Change] = Field(
+        default_factory=list,
+        description="Ajan, paikan tai tilan muutokset; lisää rivi jokaisesta muutoksesta",
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Event:
@@ -236,6 +285,26 @@ class Workshop(Strict):
     facilitators: list[ShortText] = Field(default_factory=list)
     capacity: Annotated[int, Field(ge=1, le=1000)] | None = None
     outcomes: Outcomes | None = None
+    # A session of its own (each optional; absent: the edition's). Checked against the
+    # edition in `talkoot.content.sessions`, which also resolves the effective values.
+    start: LocalDateTime | None = Field(default=None, description="Oma alkamisaika")
+    end: LocalDateTime | None = Field(default=None, description="Oma päättymisaika")
+    place: Place | None = Field(
+        default=None, description="Oma paikka; jos puuttuu, tapahtuman paikka (ellei vain verkossa)"
+    )
+    online: Online | None = Field(
+        default=None, description="Verkossa; ilman paikkaa vain verkossa, paikan kanssa hybridi"
+    )
+    registration: Registration | None = Field(
+        default=None, description="Oma ilmoittautuminen; jos puuttuu, tapahtuman"
+    )
+    status: EventStatus | None = Field(
+        default=None, description="peruttu tai lykätty; puuttuu, kun tilaisuus pidetään"
+    )
+    changes: list[Change] = Field(
+        default_factory=list,
+        description="Ajan, paikan tai tilan muutokset; lisää rivi jokaisesta muutoksesta",
+    )
 
 
 class CityRole(StrEnum):

@@ -25,6 +25,7 @@ _CUSTOM: dict[str, tuple[str | None, str]] = {
         "history.{index}.status",
         "tilasta {before} ei voi siirtyä tilaan {after}",
     ),
+    "not_https": (None, "osoitteen pitää alkaa https://"),
     "done_without_date": ("completed", "valmiilla kokonaisuudella pitää olla valmistumispäivä"),
     "done_not_complete": ("progress", "valmiin kokonaisuuden edistymisen pitää olla 100"),
 }

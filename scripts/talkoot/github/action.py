@@ -34,7 +34,7 @@ from typing import Any
 import requests
 from github3 import exceptions as gh_errors
 
-from talkoot.content import clock
+from talkoot.content import clock, sessions
 from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
@@ -457,9 +457,8 @@ class Action:
         year = result.year
         workshops = self.content.workshops.get(year, [])
         limited = {w.slug for w in workshops if w.capacity is not None}
-        by_name = {w.name: w.slug for w in workshops}
         entry = result.results[focus].entry
-        touched = {by_name[name] for name in previous if name in by_name}
+        touched = {w.slug for name in previous if (w := sessions.match_option(name, workshops))}
         if entry is not None:
             touched.add(entry.workshop)
         if every_workshop:

@@ -33,10 +33,22 @@ from talkoot.site import feeds
 from talkoot.vocabulary import characters, fi, names, words
 
 from talkoot.site import opendata
+from talkoot.content import sessions
 from talkoot.content.load import Content
 from talkoot.content.publication import PUBLIC_STATUSES
 from talkoot.submissions.issueform import prefill_url
-from talkoot.content.model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
+from talkoot.content.model import (
+    Attendance,
+    CityRole,
+    Event,
+    EventStatus,
+    Package,
+    PackageStatus,
+    Place,
+    Proposal,
+    ProposalStatus,
+    Workshop,
+)
 
 TEMPLATES = Path(__file__).parent / "templates" / "pages"
 
@@ -156,6 +168,38 @@ def _url(value: object) -> Markup:
     return Markup(escape(quote(url, safe=":/?#@!$&'*+,;=%~")))
 
 
+_EVENT_STATUS: dict[EventStatus | None, str] = {
+    None: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+}
+_ATTENDANCE: dict[Attendance, str] = {
+    Attendance.OFFLINE: "https://schema.org/OfflineEventAttendanceMode",
+    Attendance.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    Attendance.MIXED: "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def _place_json_ld(place: Place) -> dict[str, Any]:
+    return {
+        "@type": "Place",
+        "name": place.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": place.street_address,
+            "postalCode": place.postal_code,
+            "addressLocality": place.locality,
+            "addressCountry": "FI",
+        },
+    }
+
+
+def _capitalize_first(value: str) -> Markup:
+    """`Verkossa (Microsoft Teams)`: the first letter only, the rest as it was."""
+    markup = value if isinstance(value, Markup) else text(value)
+    return Markup(markup[:1].upper() + markup[1:])
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -180,6 +224,9 @@ def _environment() -> jinja2.Environment:
         time_range=fi.time_range,
         status_label=words.PROPOSAL_STATUS.__getitem__,
         package_status_label=words.PACKAGE_STATUS.__getitem__,
+        event_status_label=words.EVENT_STATUS.__getitem__,
+        span=fi.span,
+        capitalize_first=_capitalize_first,
         city_role_label=words.CITY_ROLE.__getitem__,
     )
     return env
@@ -219,7 +266,7 @@ class Site:
     # -- what is public: all of `content` (talkoot.content.publication) -----------------
 
     def registration_open(self, event: Event) -> bool:
-        return self.info.now.date() <= event.registration.deadline
+        return event.status is None and self.info.now.date() <= event.registration.deadline
 
     # -- pages ------------------------------------------------------------------------
 
@@ -276,7 +323,9 @@ class Site:
             names.programme(year),
             "programme.md.j2",
             f"Ohjelma {year}",
-            f"{event.name}: ohjelma {fi.weekday_date(event.start)}.",
+            f"{event.name}: tilaisuudet {fi.span(event.start, event.end)}."
+            if context["own_days"]
+            else f"{event.name}: ohjelma {fi.weekday_date(event.start)}.",
             **context,
         )
         yield self._render(
@@ -284,7 +333,11 @@ class Site:
             "registration.md.j2",
             f"Ilmoittautuminen {year}",
             f"Näin ilmoittaudut: {event.name}, "
-            f"ilmoittautuminen viimeistään {fi.date(event.registration.deadline)}.",
+            + (
+                f"ilmoittautuminen viimeistään {fi.date(event.registration.deadline)}."
+                if context["shared_registration"]
+                else "ilmoittautumisajat tilaisuuksittain."
+            ),
             **context,
         )
         yield self._render(
@@ -307,10 +360,8 @@ class Site:
             )
             yield Page(
                 names.workshop_calendar(year, workshop.slug),
-                calendar.workshop_calendar(
-                    event,
-                    workshop.name,
-                    workshop.slug,
+                calendar.session_calendar(
+                    context["session_of"][workshop.slug],
                     url=self.absolute(names.workshop(year, workshop.slug)),
                     stamp=self.info.now,
                 ),
@@ -341,7 +392,14 @@ class Site:
         yield Page(
             names.edition_calendar(year),
             calendar.edition_calendar(
-                event, url=self.absolute(names.edition(year)), stamp=self.info.now
+                event,
+                context["sessions"],
+                url=self.absolute(names.edition(year)),
+                stamp=self.info.now,
+                session_urls={
+                    w.slug: self.absolute(names.workshop(year, w.slug))
+                    for w in context["workshops"]
+                },
             ),
         )
 
@@ -570,6 +628,8 @@ class Site:
         event = self.content.events[year]
         proposals = self.content.proposals_of(year)
         latest = sorted(proposals, key=lambda p: (p.updated, p.id), reverse=True)[:5]
+        workshops = self.content.workshops.get(year, [])
+        resolved = sessions.sessions(event, workshops)
         return {
             "site": self,
             "event": event,
@@ -580,9 +640,16 @@ class Site:
             "latest_proposals": latest,
             "registration_open": self.registration_open(event),
             "calendar_file": names.edition_calendar(year),
-            "json_ld": _json_ld(self._event_json_ld(event)),
+            "json_ld": _json_ld(self._event_json_ld(event, resolved)),
             "registrations": self._registrations_by_workshop(year),
             "packages": self.content.packages.get(year, []),
+            # sessions: the workshops with their own or inherited time, place and registration
+            "sessions": resolved,
+            "session_of": {s.workshop.slug: s for s in resolved},
+            "own_days": sessions.own_days(resolved),
+            "shared_registration": all(w.registration is None for w in workshops),
+            "shared_place": all(s.place == event.place and s.online is None for s in resolved),
+            "today": self.info.now.date(),
         }
 
     def _registrations_by_workshop(self, year: int) -> dict[str, Any]:
@@ -592,6 +659,12 @@ class Site:
         return {entry.workshop: entry for entry in registrations.workshops}
 
     def _edition_summary(self, event: Event) -> str:
+        context = self._edition_context(event.year)
+        if context["own_days"] or not context["shared_place"]:
+            return (
+                f"{event.name}: {len(context['sessions'])} toimialojen tilaisuutta "
+                f"{fi.span(event.start, event.end)}. {event.audience}"
+            )
         return (
             f"{event.name} {fi.when(event.start, event.end)}, {event.place.name}, "
             f"{event.place.locality}. {event.audience}"
@@ -602,6 +675,8 @@ class Site:
             {
                 "event": self.content.events[year],
                 "workshops": self.content.workshops.get(year, []),
+                "own_days": self._edition_context(year)["own_days"],
+                "shared_place": self._edition_context(year)["shared_place"],
                 "proposal_count": len(self.content.proposals_of(year)),
                 "is_current": year == self.content.current_year,
             }
@@ -626,7 +701,7 @@ class Site:
             )
         return groups
 
-    def _event_json_ld(self, event: Event) -> dict[str, Any]:
+    def _event_json_ld(self, event: Event, resolved: list[sessions.Session]) -> dict[str, Any]:
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -634,27 +709,45 @@ class Site:
             "description": event.description,
             "startDate": event.start.isoformat(),
             "endDate": event.end.isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": _EVENT_STATUS[event.status],
+            "eventAttendanceMode": _ATTENDANCE[sessions.attendance(resolved)],
             "inLanguage": "fi",
             "isAccessibleForFree": True,
             "url": self.absolute(names.edition(event.year)),
-            "location": {
-                "@type": "Place",
-                "name": event.place.name,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": event.place.street_address,
-                    "postalCode": event.place.postal_code,
-                    "addressLocality": event.place.locality,
-                    "addressCountry": "FI",
-                },
-            },
+            "location": _place_json_ld(event.place),
             "organizer": {"@type": "Organization", "name": event.organiser.name},
         }
         if event.organiser.url:
             data["organizer"]["url"] = str(event.organiser.url)
+        # Sessions that differ from the edition in time, place or status are events of
+        # their own; an afternoon of parallel workshops is described by the edition.
+        if any(
+            s.own_time or s.place != event.place or s.online or s.workshop.status
+            for s in resolved
+        ):
+            data["subEvent"] = [self._session_json_ld(s) for s in resolved]
         return data
+
+    def _session_json_ld(self, session: sessions.Session) -> dict[str, Any]:
+        locations: list[dict[str, Any]] = []
+        if session.place is not None:
+            locations.append(_place_json_ld(session.place))
+        if session.online is not None:
+            virtual: dict[str, Any] = {"@type": "VirtualLocation", "name": session.online.platform}
+            if session.online.url:
+                virtual["url"] = str(session.online.url)
+            locations.append(virtual)
+        event = session.event
+        return {
+            "@type": "Event",
+            "name": f"{session.workshop.name} – {event.name}",
+            "startDate": session.start.isoformat(),
+            "endDate": session.end.isoformat(),
+            "eventStatus": _EVENT_STATUS[session.status],
+            "eventAttendanceMode": _ATTENDANCE[session.attendance],
+            "location": locations[0] if len(locations) == 1 else locations,
+            "url": self.absolute(names.workshop(event.year, session.workshop.slug)),
+        }
 
     def _render(
         self,

@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import yaml
 
+from talkoot.content import sessions
 from talkoot.content.load import Content
 from talkoot.vocabulary import names, words
 
@@ -71,6 +72,10 @@ class FormEdition:
     privacy_url: str
     #: A page of the site that gives the editors' email address.
     contact_url: str
+    #: The registration form's (slug, option text): the sessions that take registrations,
+    #: with their day when they have days of their own. None: the workshops' names. Empty:
+    #: no session takes registrations, so there is no registration form.
+    sessions: Sequence[tuple[str, str]] | None = None
 
     def __post_init__(self) -> None:
         problems = []
@@ -147,8 +152,12 @@ def _business_id(fields: Mapping[str, str]) -> dict[str, Any]:
     return _field("input", fields, "business_id", {"description": description}, required=False)
 
 
-def _workshop(fields: Mapping[str, str], edition: FormEdition, description: str) -> dict[str, Any]:
-    attributes = {"description": description, "options": [name for _, name in edition.workshops]}
+def _workshop(
+    fields: Mapping[str, str],
+    options: Sequence[tuple[str, str]],
+    description: str,
+) -> dict[str, Any]:
+    attributes = {"description": description, "options": [name for _, name in options]}
     return _field("dropdown", fields, "workshop", attributes, required=True)
 
 
@@ -166,7 +175,7 @@ def _proposal(edition: FormEdition) -> dict[str, Any]:
     )
     body = [
         _markdown(intro),
-        _workshop(f, edition, "Valitse toimiala, jonka työpajaan ehdotus liittyy."),
+        _workshop(f, edition.workshops, "Valitse toimiala, jonka työpajaan ehdotus liittyy."),
         _field(
             "textarea",
             f,
@@ -266,7 +275,11 @@ def _registration(edition: FormEdition) -> dict[str, Any]:
             required=True,
         ),
         _business_id(f),
-        _workshop(f, edition, "Valitse työpaja, johon organisaatiosi osallistuu."),
+        _workshop(
+            f,
+            edition.workshops if edition.sessions is None else edition.sessions,
+            "Valitse työpaja, johon organisaatiosi osallistuu.",
+        ),
         _field(
             "dropdown",
             f,
@@ -357,11 +370,14 @@ def render_forms(edition: FormEdition) -> dict[str, str]:
     The registration form stays even after the deadline: the Action answers late
     registrations instead of leaving people without a way to ask.
     """
-    return {
+    files = {
         names.PROPOSAL_FORM: _dump(_proposal(edition)),
         names.REGISTRATION_FORM: _dump(_registration(edition)),
         names.FORMS_CONFIG: _dump(_config(edition)),
     }
+    if edition.sessions is not None and not edition.sessions:
+        del files[names.REGISTRATION_FORM]
+    return files
 
 
 def write_or_check(forms: Mapping[str, str], directory: Path, check: bool) -> list[str]:
@@ -400,11 +416,16 @@ def write_or_check(forms: Mapping[str, str], directory: Path, check: bool) -> li
 
 
 def edition_from_content(content: Content, site_url: str) -> FormEdition:
-    """The current edition's forms: its workshops in display order, the site's pages."""
+    """The current edition's forms: its workshops in display order, the sessions that take
+    registrations (in time order, with their day when they have their own), the site's
+    pages."""
     year = content.current_year
+    workshops = content.workshops.get(year, [])
+    resolved = sessions.sessions(content.events[year], workshops)
     return FormEdition(
         year=year,
-        workshops=[(w.slug, w.name) for w in content.workshops.get(year, [])],
+        workshops=[(w.slug, w.name) for w in workshops],
+        sessions=[(s.workshop.slug, s.option) for s in resolved if s.held],
         site_url=site_url,
         privacy_url=f"{site_url}tietosuojaseloste/",
         contact_url=f"{site_url}yhteystiedot/",

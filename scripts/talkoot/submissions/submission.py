@@ -31,6 +31,7 @@ from typing import Any, Final, Generic, TypeVar
 import yaml
 from pydantic import ValidationError
 
+from talkoot.content import sessions
 from talkoot.content.load import Content, dump
 from talkoot.content.model import (
     HELSINKI,
@@ -232,6 +233,9 @@ def _lenient(form: Form) -> Form:
             required=False,
             required_options=(),
             options=(*e.options, *words.earlier_texts(e.options)),
+            # A workshop is matched by its name, with or without a day (`_Checker.workshop`):
+            # an answer given before a session moved keeps being understood.
+            type="input" if e.id == "workshop" and e.type == "dropdown" else e.type,
         )
         for e in form.elements
     )
@@ -441,8 +445,24 @@ class _Checker:
         return options[raw]
 
     def workshop(self, content: Content, year: int) -> Workshop | None:
-        workshops = content.workshops.get(year, [])
-        return self.choice("workshop", {w.name: w for w in workshops})
+        """The workshop named by the answer: today's option text, or the name with or
+        without a day (earlier forms)."""
+        if "workshop" in self.broken:
+            return None
+        raw = self.values.get("workshop")
+        label = self.label("workshop")
+        if not isinstance(raw, str) or not raw.strip():
+            if self.required("workshop"):
+                self.add(label, "kohta on pakollinen, mutta siihen ei ole vastattu.")
+            return None
+        found = sessions.match_option(raw, content.workshops.get(year, []))
+        if found is None:
+            try:
+                today = list(self.form.element("workshop").options)
+            except KeyError:
+                today = [w.name for w in content.workshops.get(year, [])]
+            self.add(label, f"valitse jokin lomakkeen vaihtoehdoista ({', '.join(today)}).")
+        return found
 
     def business_id(self) -> str | None:
         if "business_id" in self.broken:
@@ -660,6 +680,9 @@ class Outcome(StrEnum):
     LATE = "myöhässä"
     CANCELLED = "peruttu"
     INVALID = "tarvitsee korjausta"
+    #: The session itself is cancelled or postponed: the registration counts nowhere.
+    SESSION_CANCELLED = "tilaisuus peruttu"
+    SESSION_POSTPONED = "tilaisuus lykätty"
 
 
 @dataclass(frozen=True)
@@ -704,19 +727,24 @@ def reconcile_registrations(
 ) -> Reconciliation:
     """Compute the edition's registrations from all its registration issues.
 
-    In queue order: an issue closed as not planned is cancelled; one created after the
-    deadline day (Helsinki time, the deadline itself included) is late; an invalid one
-    needs fixing; the rest count. A workshop with a capacity takes registrations while
-    the people fit; after that everyone queues, strictly in order (a smaller later
-    registration does not pass a larger earlier one). Since everything is recomputed
-    from the issues, a cancellation or a registration that becomes invalid frees its
-    places and the queue moves up.
+    In queue order: an issue closed as not planned is cancelled; one for a session that is
+    cancelled or postponed counts nowhere; one created after its session's deadline day
+    (Helsinki time, the deadline itself included; an invalid one, after the last
+    session's) is late; an invalid one needs fixing; the rest count. A workshop with a
+    capacity takes registrations while the people fit; after that everyone queues,
+    strictly in order (a smaller later registration does not pass a larger earlier one).
+    Since everything is recomputed from the issues, a cancellation or a registration that
+    becomes invalid frees its places and the queue moves up.
     """
     year = year or content.current_year
     event: Event = content.events[year]
-    deadline = event.registration.deadline
     ordered = edition_issues(issues, content, year)
     workshops = content.workshops.get(year, [])
+    session_of = {s.workshop.slug: s for s in sessions.sessions(event, workshops)}
+    last_deadline = max(
+        (s.registration.deadline for s in session_of.values()),
+        default=event.registration.deadline,
+    )
     capacity = {w.slug: w.capacity for w in workshops}
     confirmed: dict[str, int] = {w.slug: 0 for w in workshops}
     queue: dict[str, list[RegistrationEntry]] = {w.slug: [] for w in workshops}
@@ -731,6 +759,12 @@ def reconcile_registrations(
             if issue.closed_at is not None:
                 changes.append(local_date(issue.closed_at))
             continue
+        session = session_of.get(entry.workshop) if entry is not None else None
+        if session is not None and not session.held:
+            outcome = Outcome.SESSION_CANCELLED if session.cancelled else Outcome.SESSION_POSTPONED
+            results[issue.number] = RegistrationResult(issue.number, outcome, entry)
+            continue
+        deadline = session.registration.deadline if session is not None else last_deadline
         if issue.created > deadline:
             results[issue.number] = RegistrationResult(issue.number, Outcome.LATE, entry)
             continue
@@ -908,18 +942,46 @@ def proposal_rejected_comment(note: str | None = None) -> str:
     )
 
 
+def _where(session: sessions.Session) -> str:
+    parts = []
+    if session.place is not None:
+        parts.append(
+            f"{session.place.name} ({session.place.street_address}, {session.place.locality})"
+        )
+    if session.online is not None:
+        link = (
+            str(session.online.url)
+            if session.online.url
+            else "linkki lähetetään ilmoittautuneille ennen tilaisuutta"
+        )
+        parts.append(f"verkossa, {session.online.platform}: {link}")
+    return "; ".join(parts)
+
+
+def _session_when(session: sessions.Session) -> str:
+    return f"{session.workshop.name} {fi.when(session.start, session.end)}, {_where(session)}"
+
+
+def _edition_when(event: Event) -> str:
+    place = event.place
+    return (
+        f"{event.name} {fi.when(event.start, event.end)}, {place.name}"
+        f" ({place.street_address}, {place.locality})"
+    )
+
+
 def registration_comment(
     result: RegistrationResult, content: Content, year: int, site_url: str
 ) -> str:
     event = content.events[year]
-    names = {w.slug: w.name for w in content.workshops.get(year, [])}
+    workshops = content.workshops.get(year, [])
+    session_of = {s.workshop.slug: s for s in sessions.sessions(event, workshops)}
     entry = result.entry
-    workshop = names.get(entry.workshop, entry.workshop) if entry else ""
-    place = event.place
-    when = (
-        f"{event.name} {fi.when(event.start, event.end)}, {place.name}"
-        f" ({place.street_address}, {place.locality})"
-    )
+    session = session_of.get(entry.workshop) if entry else None
+    workshop = session.workshop.name if session else (entry.workshop if entry else "")
+    when = _session_when(session) if session and session.own_time else _edition_when(event)
+    if session is not None and not session.own_time and session.place != event.place:
+        when = f"{event.name} {fi.when(event.start, event.end)}, {_where(session)}"
     change_help = (
         "Jos suunnitelmat muuttuvat, voit muuttaa osallistujamäärää muokkaamalla tätä issueta"
         " tai perua ilmoittautumisen sulkemalla issuen valinnalla **Close as not planned**."
@@ -939,11 +1001,32 @@ def registration_comment(
         )
     if result.outcome is Outcome.LATE:
         contact = f"{site_url.rstrip('/')}/yhteystiedot/"
+        deadline = (
+            session.registration.deadline
+            if session is not None
+            else max(
+                (s.registration.deadline for s in session_of.values()),
+                default=event.registration.deadline,
+            )
+        )
+        whose = f"työpajan {workshop} " if session is not None and session.own_time else ""
         return (
             "Kiitos ilmoittautumisesta! Valitettavasti **ilmoittautuminen saapui määräajan"
-            f" jälkeen**: ilmoittautumisaika päättyi {fi.date(event.registration.deadline)},"
+            f" jälkeen**: {whose}ilmoittautumisaika päättyi {fi.date(deadline)},"
             " joten ilmoittautumista ei voitu ottaa mukaan. Jos haluat silti osallistua, ota"
             f" yhteyttä järjestäjään: {contact}"
+        )
+    if result.outcome is Outcome.SESSION_CANCELLED:
+        return (
+            f"Kiitos ilmoittautumisesta! Valitettavasti **työpaja {workshop} on peruttu**,"
+            " joten ilmoittautumista ei oteta mukaan eikä sille ole varattu paikkaa."
+            f" Muut tilaisuudet ovat sivustolla: {site_url}"
+        )
+    if result.outcome is Outcome.SESSION_POSTPONED:
+        return (
+            f"Kiitos ilmoittautumisesta! **Työpaja {workshop} on lykätty**, eikä siihen"
+            " oteta ilmoittautumisia ennen kuin uusi ajankohta on tiedossa. Ilmoittautumisesi"
+            " on tallessa tässä issuessa, ja tämä viesti päivittyy, kun ajankohta vahvistuu."
         )
     if result.outcome is Outcome.CANCELLED:
         return (

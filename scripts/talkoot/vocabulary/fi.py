@@ -70,6 +70,18 @@ def when(start: dt.datetime, end: dt.datetime | None = None) -> str:
     return f"{weekday_date(start)} klo {time(start)} – {weekday_date(end)} klo {time(end)}"
 
 
+def span(start: dt.datetime, end: dt.datetime) -> str:
+    """The days of a range: `26.11.–10.12.2024`, `26.–28.11.2024`, or one day `to 28.11.2024`."""
+    first, last = _local(start).date(), _local(end).date()
+    if first == last:
+        return weekday_date(first)
+    if first.year != last.year:
+        return f"{date(first)}–{date(last)}"
+    if first.month != last.month:
+        return f"{first.day}.{first.month}.–{date(last)}"
+    return f"{first.day}.–{date(last)}"
+
+
 @cache
 def _collator() -> pyuca.Collator:
     """UCA with the CLDR Finnish tailoring `&Z < å <<< Å < ä <<< Ä < ö <<< Ö`: the

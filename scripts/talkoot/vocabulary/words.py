@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, TypeVar
 
-from talkoot.content.model import CityRole, PackageStatus, ProposalStatus
+from talkoot.content.model import Attendance, CityRole, EventStatus, PackageStatus, ProposalStatus
 
 T = TypeVar("T")
 
@@ -42,6 +42,16 @@ CITY_ROLE: Final[Mapping[CityRole, str]] = MappingProxyType(
         CityRole.DIRECT: "Kaupunki voi toimia suoraan",
         CityRole.ADVOCACY: "Kaupunki voi toimia edunvalvojana",
         CityRole.UNKNOWN: "Ei vielä tiedossa",
+    }
+)
+EVENT_STATUS: Final[Mapping[EventStatus, str]] = MappingProxyType(
+    {EventStatus.CANCELLED: "Peruttu", EventStatus.POSTPONED: "Lykätty"}
+)
+ATTENDANCE: Final[Mapping[Attendance, str]] = MappingProxyType(
+    {
+        Attendance.OFFLINE: "paikan päällä",
+        Attendance.ONLINE: "verkossa",
+        Attendance.MIXED: "paikan päällä ja verkossa",
     }
 )
 YES_NO: Final[Mapping[bool, str]] = MappingProxyType({True: "Kyllä", False: "Ei"})
