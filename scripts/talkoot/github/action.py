@@ -38,6 +38,7 @@ from talkoot.content import clock
 from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
+from talkoot.github.decisions import DECISION_LABELS, Decisions, approver_apps
 from talkoot.github.session import (
     GitHubError,
     Repo,
@@ -80,8 +81,6 @@ log = logging.getLogger("talkoot.ingest")
 
 #: `issues` actions that can change a submission.
 HANDLED_ACTIONS = frozenset({"opened", "edited", "reopened", "closed", "labeled"})
-#: Labels whose adding is a decision by the editors.
-DECISION_LABELS = frozenset({names.APPROVED_LABEL, names.REJECTED_LABEL})
 
 
 # --- setup ---------------------------------------------------------------------------------
@@ -196,8 +195,9 @@ def triage(name: str, payload: Mapping[str, Any], forms: Mapping[str, Form]) -> 
     label = str((payload.get("label") or {}).get("name") or "")
     if action == "labeled" and (kind != names.PROPOSAL_LABEL or label not in DECISION_LABELS):
         return f"#{number}: tunniste {label} ei vaadi toimia"
-    if action != "opened" and is_bot(sender):
-        # The Action's own changes (labels, closing) must not start it again.
+    if action not in ("opened", "labeled") and is_bot(sender):
+        # The Action's own changes (labels, closing) must not start it again; a decision
+        # label added by any bot is checked like everyone's (`talkoot.github.decisions`).
         return f"#{number}: {action} on botin {sender} tekemä"
     if kind not in forms:
         return f"#{number}: lomaketta ei ole"
@@ -208,11 +208,19 @@ def triage(name: str, payload: Mapping[str, Any], forms: Mapping[str, Form]) -> 
 
 
 class Action:
-    def __init__(self, repo: Repo, setup: Setup, *, today: dt.date) -> None:
+    def __init__(
+        self,
+        repo: Repo,
+        setup: Setup,
+        *,
+        today: dt.date,
+        approver_apps: frozenset[str] = frozenset(),
+    ) -> None:
         self.repo = repo
         self.setup = setup
         self.content = setup.content
         self.today = today
+        self.decisions = Decisions(repo, approver_apps)
 
     # -- events ------------------------------------------------------------------------
 
@@ -229,13 +237,20 @@ class Action:
         self, number: int, action: str, label: str, sender: str, payload: Mapping[str, Any]
     ) -> None:
         issue = self.repo.issue(number)
+        known = {label: sender} if action == "labeled" else {}
         note = None
-        if action == "labeled" and not self.repo.is_editor(sender):
-            self.repo.remove_label(issue, label)
-            note = refused_note(label)
+        if known and label not in self.repo.labels_of(issue):
+            # gone already (e.g. this event's earlier run refused it): say so again
+            note = None if self.decisions.may_decide(sender) else refused_note(label)
         updated = (payload.get("issue") or {}).get("updated_at")
         decided = local_date(parse_timestamp(updated)) if isinstance(updated, str) else None
-        self.proposal(issue, note=note, decided=decided, may_change_published=action == "edited")
+        self.proposal(
+            issue,
+            note=note,
+            known=known,
+            decided=decided,
+            may_change_published=action == "edited",
+        )
 
     def _registration_event(self, number: int, action: str, payload: Mapping[str, Any]) -> None:
         previous: set[str] = set()
@@ -261,21 +276,29 @@ class Action:
         note: str | None = None,
         decided: dt.date | None = None,
         may_change_published: bool = False,
+        known: Mapping[str, str] | None = None,
     ) -> None:
-        """Bring one proposal issue's labels, comment and pull request up to date."""
+        """Bring one proposal issue's labels, comment and pull request up to date.
+
+        Decision labels are checked first (`known`: label -> the sender of the
+        `labeled` event being handled); one added without the right is removed.
+        """
         repo = self.repo
+        refused = self.decisions.refuse_unauthorised(issue, known or {})
+        if refused:
+            note = "\n\n".join([*(refused_note(label) for label in refused), *filter(None, [note])])
         labels = repo.labels_of(issue)
         number = int(issue.number)
         if issue.state == "closed" and not labels & DECISION_LABELS and note is None:
             log.info("#%d: suljettu eikä käsitelty; ohitetaan.", number)
             return
         data = issue_data(issue)
-        known = next((p for p in self.content.proposals if p.id == number), None)
+        stored = next((p for p in self.content.proposals if p.id == number), None)
         checked = check_proposal(
             data,
             self.setup.forms[names.PROPOSAL_LABEL],
             self.content,
-            edition=known.edition if known else None,
+            edition=stored.edition if stored else None,
         )
         if names.REJECTED_LABEL in labels:
             repo.upsert_bot_comment(issue, proposal_rejected_comment(note))
@@ -565,8 +588,11 @@ def run_ingest(
     if isinstance(event, str):
         log.info("Ohitetaan: %s.", event)
         return 0
+    apps = approver_apps(os.environ if env is None else env)
     return _run(
-        lambda repo: Action(repo, setup, today=clock.today()).handle_event(event),
+        lambda repo: Action(repo, setup, today=clock.today(), approver_apps=apps).handle_event(
+            event
+        ),
         env,
         sleep,
         clock_fn,
@@ -583,8 +609,9 @@ def run_sync(
 ) -> int:
     """`talkoot sync`: reconcile every submission issue."""
     setup = Setup.load(project)
+    apps = approver_apps(os.environ if env is None else env)
     return _run(
-        lambda repo: Action(repo, setup, today=clock.today()).sync(days=days),
+        lambda repo: Action(repo, setup, today=clock.today(), approver_apps=apps).sync(days=days),
         env,
         sleep,
         clock_fn,
