@@ -360,6 +360,13 @@ def test_registrations_capacity_waiting_list_cancellation_and_late(world: World)
     assert "**peruttu**" in world.bot_comment(a)
     assert "**Paikka on vahvistettu**: 3 henkilöä" in world.bot_comment(b)
     assert "**Paikka on vahvistettu**: 1 henkilö" in world.bot_comment(c)
+    # the summary was edited, which notifies nobody: a new comment tells the news
+    assert world.notices(b) == [
+        "Hyviä uutisia! Työpajaan Teollisuus vapautui tilaa, ja **paikkasi on nyt"
+        " vahvistettu** (3 henkilöä). Tapahtuman tiedot ovat ylempänä olevassa viestissä."
+    ]
+    assert len(world.notices(c)) == 1
+    assert world.notices(a) == [] and world.notices(k) == []
     (same,) = pulls_of(fake, "ilmoittautumiset/2025")
     assert same["number"] == pull["number"]
     registrations = world.content_with(pull["head"], path).registrations[2025]
@@ -384,6 +391,88 @@ def test_registrations_capacity_waiting_list_cancellation_and_late(world: World)
     assert len(open_pulls) == 1 and open_pulls[0]["number"] != pull["number"]
     kauppa = world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops[1]
     assert kauppa.participants == 4
+
+
+def test_a_run_answers_every_registration_whose_run_was_cancelled(world: World) -> None:
+    fake = world.fake
+    numbers = [world.register(f"2025-03-0{day}T10:00:00Z") for day in range(1, 6)]
+    # the first four runs were pending and got cancelled: only the fifth runs
+    assert world.event("opened", numbers[-1]) == 0
+    assert "**Paikka on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[0])
+    assert "**Paikka on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[1])
+    for number in numbers[2:]:
+        assert "**jonossa sijalla" in world.bot_comment(number)
+    # the bot's comments came from one list of the repository's comments
+    assert len(fake.calls("GET", r"/issues/comments$")) == 1
+    assert fake.calls("GET", r"/issues/\d+/comments$") == []
+    world.assert_rerun_changes_nothing()
+    # an answer that is out of date (e.g. a run that failed half-way) is corrected too
+    comment = next(c for c in fake.comments(numbers[0]) if c["body"].startswith(MARKER))
+    fake.update_comment(comment["id"], f"{MARKER}\nVanha vastaus")
+    assert world.event("opened", numbers[-1]) == 0
+    assert "**Paikka on vahvistettu**" in world.bot_comment(numbers[0])
+
+
+def test_a_run_answers_at_most_the_bound_besides_its_own(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("talkoot.github.action.CATCH_UP_LIMIT", 2)
+    numbers = [world.register(f"2025-03-0{day}T10:00:00Z") for day in range(1, 6)]
+    assert world.event("opened", numbers[-1]) == 0
+    answered = [n for n in numbers if world.fake.comments(n)]
+    assert answered == [numbers[0], numbers[1], numbers[-1]]
+    assert world.cli("sync") == 0  # the daily sync has no bound
+    assert all(world.fake.comments(n) for n in numbers)
+
+
+def test_one_registration_per_account_and_workshop(world: World) -> None:
+    fake = world.fake
+    first = world.register("2025-03-01T10:00:00Z", user="yritys", participants="1")
+    second = world.register("2025-03-02T10:00:00Z", user="yritys", participants="3")
+    other = world.register("2025-03-03T10:00:00Z", user="yritys", workshop="Kauppa ja matkailu")
+    assert world.event("opened", second) == 0
+    assert "**Paikka on vahvistettu**: 1 henkilö" in world.bot_comment(first)
+    text = world.bot_comment(second)
+    assert text.startswith(
+        "Kiitos ilmoittautumisesta! Olet jo ilmoittautunut työpajaan Teollisuus"
+        f" ilmoittautumisella #{first}, joten tätä **toista ilmoittautumista ei oteta mukaan**."
+    )
+    assert f"muokkaa ilmoittautumista #{first}" in text
+    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Kauppa ja matkailu" in (
+        world.bot_comment(other)
+    )
+    path = "content/registrations/2025.yml"
+    teollisuus, kauppa = (
+        world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops
+    )
+    assert (teollisuus.participants, teollisuus.waiting, kauppa.participants) == (1, 0, 2)
+    world.assert_rerun_changes_nothing()
+    # the first one cancelled: the account's second registration counts
+    fake.update_issue(first, state="closed", state_reason="not_planned", by="yritys")
+    assert world.event("closed", first, sender="yritys") == 0
+    assert "**Paikka on vahvistettu**: 3 henkilöä työpajaan Teollisuus" in (
+        world.bot_comment(second)
+    )
+    teollisuus = world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops[0]
+    assert teollisuus.participants == 3
+
+
+def test_an_editor_may_register_several_companies(world: World) -> None:
+    first = world.register("2025-03-01T10:00:00Z", user=EDITOR, organisation="Alfa Oy")
+    second = world.register("2025-03-02T10:00:00Z", user=EDITOR, organisation="Beta Oy")
+    assert world.event("opened", second) == 0
+    assert "**Paikka on vahvistettu**" in world.bot_comment(first)
+    assert "**Paikka on vahvistettu**" in world.bot_comment(second)
+
+
+def test_registrations_are_frozen_after_the_event(world: World) -> None:
+    number = world.register("2025-03-01T10:00:00Z")
+    after = int(dt.datetime(2025, 4, 11, 10, 0, tzinfo=dt.UTC).timestamp())
+    world.monkeypatch.setenv("SOURCE_DATE_EPOCH", str(after))
+    assert world.event("opened", number) == 0
+    assert world.fake.comments(number) == [] and world.fake.pulls() == []
+    assert world.cli("sync") == 0
+    assert world.fake.comments(number) == [] and world.fake.pulls() == []
 
 
 # ---------------------------------------------------------------------------- sync, labels

@@ -619,6 +619,13 @@ class FakeGitHub:
         with self._lock:
             return self._new_comment(self._issue(number), body, user)["id"]
 
+    def update_comment(self, comment_id: int, body: str) -> None:
+        """Change a comment's text, as its author would on the web."""
+        with self._lock:
+            comment = self._comments[comment_id]
+            comment["body"] = body
+            comment["updated_at"] = self._tick()
+
     def add_label(self, name: str, color: str = "ededed", description: str | None = None) -> None:
         """Create a repository label."""
         with self._lock:

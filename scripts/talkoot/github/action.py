@@ -28,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from talkoot.content import clock
 from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
+from talkoot.github import answers
 from talkoot.github.decisions import DECISION_LABELS, Decisions, approver_apps
 from talkoot.github.session import (
     GitHubError,
@@ -46,7 +48,9 @@ from talkoot.github.session import (
     describe_error,
     is_bot,
 )
+from talkoot.submissions.duplicates import repeat_authors
 from talkoot.submissions.issueform import Form, load_form, parse
+from talkoot.submissions.notices import registration_notice, registration_state
 from talkoot.submissions.submission import (
     LABELS,
     IssueData,
@@ -54,6 +58,7 @@ from talkoot.submissions.submission import (
     ProposalSubmission,
     Reconciliation,
     check_proposal,
+    edition_issues,
     existing_proposal_name,
     local_date,
     new_proposal_name,
@@ -79,6 +84,9 @@ from talkoot.vocabulary import names
 
 log = logging.getLogger("talkoot.ingest")
 
+#: The most issues a run answers besides its own and those whose place it changed; the
+#: rest are left to the next run or the daily sync (each answer costs a few calls).
+CATCH_UP_LIMIT = 30
 #: `issues` actions that can change a submission.
 HANDLED_ACTIONS = frozenset({"opened", "edited", "reopened", "closed", "labeled"})
 
@@ -131,6 +139,7 @@ def issue_data(issue: Any) -> IssueData:
         state_reason=raw.get("state_reason"),
         closed_at=issue.closed_at,
         labels=tuple(sorted(label.name for label in issue.original_labels)),
+        author=str(issue.user.login) if issue.user else "",
     )
 
 
@@ -221,6 +230,7 @@ class Action:
         self.content = setup.content
         self.today = today
         self.decisions = Decisions(repo, approver_apps)
+        self._roles: dict[str, bool] = {}
 
     # -- events ------------------------------------------------------------------------
 
@@ -428,35 +438,65 @@ class Action:
     ) -> Reconciliation | None:
         """Recompute the edition's registrations from all registration issues.
 
-        With `focus` (the issue of an event), comments are brought up to date for that
-        issue and for the later registrations whose place it may have changed: those in
-        its workshop (or `previous` workshop names, before an edit) when that workshop has
-        a capacity. Without `focus`, every issue of the edition.
+        Every registration issue of the edition whose answer is missing or out of date is
+        answered (a run may cancel another's pending run, so none is left to its own
+        run); the bot's comments are read in one list of the repository's comments. With
+        `focus` (the issue of an event), that issue and the later registrations whose
+        place it may have changed (those in its workshop, or `previous` workshop names
+        before an edit, when it has a capacity) come first, and at most
+        `CATCH_UP_LIMIT` others are answered. Once the edition's event is over nothing is
+        recomputed, so the published figures stay.
         """
         form = self.setup.forms.get(names.REGISTRATION_LABEL)
         if form is None:
             return None
         repo = self.repo
         year = self.content.current_year
+        if clock.now() > self.content.events[year].end:
+            # Frozen: the published figures stay as they were when the event was held.
+            log.info("Vuoden %d tapahtuma on pidetty; ilmoittautumisia ei lasketa enää.", year)
+            return None
         issues = {int(issue.number): issue for issue in repo.issues(names.REGISTRATION_LABEL)}
         data = [issue_data(issue) for issue in issues.values()]
-        result = reconcile_registrations(data, form, self.content, year=year)
-        numbers = list(result.results)
+        ordered = edition_issues(data, self.content, year)
+        unlimited = {login for login in repeat_authors(ordered) if self._is_editor(login)}
+        result = reconcile_registrations(data, form, self.content, year=year, unlimited=unlimited)
+        first: list[int] = []
         if focus is not None:
             if focus not in result.results:
                 log.info("#%d ei kuulu vuoden %d ilmoittautumisiin", focus, year)
-                numbers = []
             else:
-                numbers = self._affected(result, focus, previous, every_workshop)
-        for number in numbers:
+                first = self._affected(result, focus, previous, every_workshop)
+        order = first + [number for number in result.results if number not in first]
+        # The edition's issues were opened after the previous edition's event ended.
+        earlier = [event.end for y, event in self.content.events.items() if y < year]
+        comments = answers.of_repository(repo, max(earlier, default=None)) if ordered else {}
+        workshops = {w.slug: w.name for w in self.content.workshops.get(year, [])}
+        answered = 0
+        for position, number in enumerate(order):
+            if focus is not None and answered >= CATCH_UP_LIMIT and number not in first:
+                log.info(
+                    "Vastattu %d ilmoittautumiseen; loput %d tarkistetaan seuraavalla ajolla.",
+                    answered, len(order) - position,
+                )  # fmt: skip
+                break
             outcome = result.results[number]
             issue = issues[number]
             if outcome.outcome is Outcome.INVALID:
-                repo.add_label(issue, names.NEEDS_FIX_LABEL)
+                changed = repo.add_label(issue, names.NEEDS_FIX_LABEL)
             else:
-                repo.remove_label(issue, names.NEEDS_FIX_LABEL)
+                changed = repo.remove_label(issue, names.NEEDS_FIX_LABEL)
             text = registration_comment(outcome, self.content, year, self.setup.project.site_url)
-            repo.upsert_bot_comment(issue, text)
+            if answers.answer(
+                repo,
+                issue,
+                text,
+                registration_state(outcome),
+                notice=partial(registration_notice, result=outcome, workshop_names=workshops),
+                known=comments.get(number, answers.IssueComments()),
+            ):
+                changed = True
+            answered += changed and number not in first
         if result.registrations is not None:
             registrations = result.registrations
             text = registrations_text(registrations)
@@ -473,6 +513,11 @@ class Action:
                 may_change_published=True,
             )
         return result
+
+    def _is_editor(self, login: str) -> bool:
+        if login not in self._roles:
+            self._roles[login] = self.repo.is_editor(login)
+        return self._roles[login]
 
     def _affected(
         self, result: Reconciliation, focus: int, previous: Iterable[str], every_workshop: bool

@@ -90,12 +90,13 @@ def of_issue(issue: Any) -> IssueComments:
     )
 
 
-def of_repository(repo: Repo, since: dt.datetime) -> dict[int, IssueComments]:
+def of_repository(repo: Repo, since: dt.datetime | None) -> dict[int, IssueComments]:
     """The bot's comments on every issue, from comments updated at or after `since`."""
-    stamp = since.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     address = rest.url(repo, "issues", "comments")
     found: dict[int, list[tuple[str, Posted]]] = {}
-    params = {"since": stamp, "sort": "created", "direction": "asc"}
+    params = {"sort": "created", "direction": "asc"}
+    if since is not None:
+        params["since"] = since.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for item in rest.pages(repo, address, params):
         number = str(item.get("issue_url") or "").rsplit("/", 1)[-1]
         if not number.isdigit():

@@ -34,6 +34,7 @@ REGISTRATION_STATES: Final = {
     Outcome.LATE: "myohassa",
     Outcome.CANCELLED: "peruttu",
     Outcome.INVALID: "korjattavaa",
+    Outcome.DUPLICATE: "kaksoiskappale",
 }
 
 

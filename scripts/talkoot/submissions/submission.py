@@ -23,7 +23,7 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final, Generic, TypeVar
@@ -50,6 +50,7 @@ from talkoot.submissions.businessid import (
     normalize_business_id,
 )
 from talkoot.submissions.contactdata import find_contact_data
+from talkoot.submissions.duplicates import Counted, duplicate_comment
 from talkoot.submissions.forms import (
     CITY_ROLE_OPTIONS,
     ORGANISATION_MAX,
@@ -115,6 +116,8 @@ class IssueData:
     state_reason: str | None = None
     closed_at: dt.datetime | None = None
     labels: tuple[str, ...] = ()
+    #: The login that opened the issue ("" when unknown).
+    author: str = ""
 
     @property
     def created(self) -> dt.date:
@@ -623,6 +626,8 @@ class Outcome(StrEnum):
     LATE = "myöhässä"
     CANCELLED = "peruttu"
     INVALID = "tarvitsee korjausta"
+    #: A second registration of one account for the same workshop: not counted.
+    DUPLICATE = "kaksoisilmoittautuminen"
 
 
 @dataclass(frozen=True)
@@ -634,6 +639,8 @@ class RegistrationResult:
     #: Place in the workshop's waiting list (1 = next), for `Outcome.WAITING`.
     position: int | None = None
     problems: tuple[str, ...] = ()
+    #: The account's counted registration, for `Outcome.DUPLICATE`.
+    original: int | None = None
 
 
 @dataclass(frozen=True)
@@ -663,7 +670,12 @@ def edition_issues(issues: Iterable[IssueData], content: Content, year: int) -> 
 
 
 def reconcile_registrations(
-    issues: Iterable[IssueData], form: Form, content: Content, *, year: int | None = None
+    issues: Iterable[IssueData],
+    form: Form,
+    content: Content,
+    *,
+    year: int | None = None,
+    unlimited: Collection[str] = (),
 ) -> Reconciliation:
     """Compute the edition's registrations from all its registration issues.
 
@@ -673,7 +685,9 @@ def reconcile_registrations(
     the people fit; after that everyone queues, strictly in order (a smaller later
     registration does not pass a larger earlier one). Since everything is recomputed
     from the issues, a cancellation or a registration that becomes invalid frees its
-    places and the queue moves up.
+    places and the queue moves up. An account counts once per workshop: its later valid
+    registrations for the same workshop are duplicates, except for the logins in
+    `unlimited` (editors registering companies on their behalf).
     """
     year = year or content.current_year
     event: Event = content.events[year]
@@ -686,6 +700,7 @@ def reconcile_registrations(
     names: dict[str, list[str]] = {w.slug: [] for w in workshops}
     results: dict[int, RegistrationResult] = {}
     changes: list[dt.date] = []
+    counted = Counted(unlimited)
     for issue in ordered:
         checked = check_registration(issue, form, content, edition=year)
         entry = checked.value
@@ -700,6 +715,12 @@ def reconcile_registrations(
         if entry is None:
             results[issue.number] = RegistrationResult(
                 issue.number, Outcome.INVALID, problems=checked.problems
+            )
+            continue
+        original = counted.first(issue.author, entry)
+        if original is not None:
+            results[issue.number] = RegistrationResult(
+                issue.number, Outcome.DUPLICATE, entry, original=original
             )
             continue
         changes.append(entry.created)
@@ -908,6 +929,8 @@ def registration_comment(
             " joten ilmoittautumista ei voitu ottaa mukaan. Jos haluat silti osallistua, ota"
             f" yhteyttä järjestäjään: {contact}"
         )
+    if result.outcome is Outcome.DUPLICATE and entry is not None:
+        return duplicate_comment(workshop, result.original)
     if result.outcome is Outcome.CANCELLED:
         return (
             "Ilmoittautuminen on **peruttu**, ja sen paikat on vapautettu muille. Kiitos, että"
