@@ -29,8 +29,9 @@ SITE: str = PROJECT["site_url"]
 EDITOR = "toimittaja"
 SENDER = "yrittaja"
 MARKER = "<!-- talkoot:bot -->"
-#: Opened (4 calls) + labeled `hyväksytty` by an editor (13 calls).
-APPROVED_PROPOSAL_CALLS = 17
+#: Opened (4 calls + 1 to look for unanswered proposals) + labeled `hyväksytty` by an
+#: editor (13 calls + the same look + the new comment that tells of the approval).
+APPROVED_PROPOSAL_CALLS = 20
 # 5.3.2025 12.00 Helsinki: the build clock of these runs (SOURCE_DATE_EPOCH).
 EPOCH = int(dt.datetime(2025, 3, 5, 10, 0, tzinfo=dt.UTC).timestamp())
 

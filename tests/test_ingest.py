@@ -102,8 +102,18 @@ def test_approval_by_an_editor_opens_a_pull_request(world: World) -> None:
     assert f"https://github.com/lappeenranta/talkoot/pull/{pull['number']}" in text
     assert f"{SITE}2025/ehdotukset/{number}/" in text
     assert fake.labels(number) == ["ehdotus", "hyväksytty"]
+    assert world.notices(number) == [
+        "Toimittajat ovat **hyväksyneet ehdotuksesi** julkaistavaksi – kiitos! Ylempänä"
+        " olevassa viestissä kerrotaan, mitä seuraavaksi tapahtuu."
+    ]
     world.assert_rerun_changes_nothing()
     world.assert_rerun_changes_nothing("sync")
+    fake.merge_pull(pull["number"], by=EDITOR)
+    assert world.event("closed", number, sender=EDITOR) == 0
+    assert world.notices(number)[1:] == [
+        f"Ehdotuksesi on nyt **julkaistu** tapahtuman sivustolla: {SITE}2025/ehdotukset/{number}/"
+    ]
+    world.assert_rerun_changes_nothing()
 
 
 def test_one_approved_proposal_costs(world: World) -> None:
@@ -116,9 +126,9 @@ def test_one_approved_proposal_costs(world: World) -> None:
     print(f"\nAPI calls for one approved proposal: {len(calls)} (opened {opened})")
     for call in calls:
         print("  ", *call)
-    assert opened == 4
+    assert opened == 5
     assert len(calls) == APPROVED_PROPOSAL_CALLS
-    assert sum(1 for method, _, _ in calls if method != "GET") == 5
+    assert sum(1 for method, _, _ in calls if method != "GET") == 6
 
 
 def test_approval_by_a_non_editor_is_refused(world: World) -> None:
@@ -301,6 +311,8 @@ def test_rejection_closes_as_not_planned_and_keeps_labels(world: World) -> None:
     assert world.bot_comment(number).startswith(
         "Kiitos ehdotuksestasi ja vaivannäöstäsi! Toimittajat ovat käsitelleet ehdotuksen"
     )
+    (notice,) = world.notices(number)
+    assert notice.startswith("Toimittajat ovat käsitelleet ehdotuksesi ja päättäneet, ettei")
     closes = [r for r in fake.calls("PATCH", rf"/issues/{number}$")]
     assert [r.json for r in closes] == [{"state": "closed", "state_reason": "not_planned"}]
     world.assert_rerun_changes_nothing()
@@ -315,6 +327,17 @@ def test_ignored_events_make_no_api_calls(world: World) -> None:
     assert world.event("labeled", number, sender=BOT_LOGIN, label="tarvitsee-korjausta") == 0
     assert world.event("assigned", number) == 0
     assert fake.requests == []
+
+
+def test_a_proposal_run_answers_proposals_left_unanswered(world: World) -> None:
+    fake = world.fake
+    missed = [world.propose(), world.propose(title="Ok")]
+    number = world.propose()
+    assert world.event("opened", number) == 0
+    assert world.bot_comment(missed[0]).startswith("Kiitos ehdotuksestasi! Ehdotuksessa on")
+    assert fake.labels(missed[1]) == ["ehdotus", "tarvitsee-korjausta"]
+    assert world.notices(missed[0]) == []
+    world.assert_rerun_changes_nothing()
 
 
 # ---------------------------------------------------------------------------- registrations
@@ -645,7 +668,7 @@ def test_the_console_command_runs_as_a_subprocess(world: World, tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr
     assert f"#{number}: opened" in result.stderr
-    assert "GitHub API -kutsuja: 4" in result.stderr
+    assert "GitHub API -kutsuja: 5" in result.stderr
     assert world.bot_comment(number).startswith("Kiitos ehdotuksestasi!")
 
 

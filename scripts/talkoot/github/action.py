@@ -48,6 +48,7 @@ from talkoot.github.session import (
     describe_error,
     is_bot,
 )
+from talkoot.submissions import notices
 from talkoot.submissions.duplicates import repeat_authors
 from talkoot.submissions.issueform import Form, load_form, parse
 from talkoot.submissions.notices import registration_notice, registration_state
@@ -240,6 +241,7 @@ class Action:
             self._proposal_event(
                 event.number, event.action, event.label, event.sender, event.payload
             )
+            self.catch_up_proposals(handled=event.number)
         else:
             self._registration_event(event.number, event.action, event.payload)
 
@@ -311,7 +313,7 @@ class Action:
             edition=stored.edition if stored else None,
         )
         if names.REJECTED_LABEL in labels:
-            repo.upsert_bot_comment(issue, proposal_rejected_comment(note))
+            self._answer(issue, proposal_rejected_comment(note), notices.REJECTED)
             repo.close_issue(issue, "not_planned")
             return
         approved = names.APPROVED_LABEL in labels
@@ -319,11 +321,11 @@ class Action:
             log.info("#%d: korjattavaa %d kohdassa", number, len(checked.problems))
             repo.add_label(issue, names.NEEDS_FIX_LABEL)
             text = proposal_needs_fixing_comment(checked.problems, approved=approved, note=note)
-            repo.upsert_bot_comment(issue, text)
+            self._answer(issue, text, notices.APPROVED_NEEDS_FIX if approved else notices.NEEDS_FIX)
             return
         repo.remove_label(issue, names.NEEDS_FIX_LABEL)
         if not approved:
-            repo.upsert_bot_comment(issue, proposal_received_comment(note))
+            self._answer(issue, proposal_received_comment(note), notices.RECEIVED)
             return
         submission = checked.value
         result = self.publish(
@@ -335,11 +337,36 @@ class Action:
             text = proposal_pull_comment(
                 result.pull.number, result.pull.html_url, page, change=result.change, note=note
             )
+            state = notices.CHANGE if result.change else notices.PULL
         elif result.state == "closed":
             text = proposal_pull_closed_comment(result.pull.number, result.pull.html_url, note)
+            state = notices.PULL_CLOSED
         else:
             text = proposal_published_comment(page, note)
-        repo.upsert_bot_comment(issue, text)
+            state = notices.PUBLISHED
+        self._answer(issue, text, state, page)
+
+    def _answer(self, issue: Any, text: str, state: str, page: str = "") -> None:
+        """The summary comment, and a new comment when the editors' decision changed."""
+        answers.answer(
+            self.repo,
+            issue,
+            text,
+            state,
+            notice=partial(notices.proposal_notice, new=state, page_url=page),
+        )
+
+    def catch_up_proposals(self, *, handled: int) -> None:
+        """Answer open proposals that have no comment at all (their run failed or never
+        ran), at most `CATCH_UP_LIMIT`; the issue list says how many comments each has."""
+        waiting = [
+            issue
+            for issue in self.repo.issues(names.PROPOSAL_LABEL, state="open")
+            if int(issue.number) != handled and not issue.comments_count
+        ]
+        for issue in waiting[:CATCH_UP_LIMIT]:
+            log.info("#%d: ei vastausta; vastataan nyt", issue.number)
+            self.proposal(issue)
 
     def _proposal_target(self, submission: ProposalSubmission, approved: dt.date) -> Target:
         repo = self.repo
