@@ -28,6 +28,7 @@ PINS = {
 WRITE_SCOPES_ALLOWED = {
     "submissions.yml": {"contents", "issues", "pull-requests"},
     "site.yml": {"pages", "id-token"},
+    "poista-ilmoittautumiset.yml": set(),
 }
 
 
@@ -43,7 +44,11 @@ def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_there_are_workflows() -> None:
-    assert {path.name for path in FILES} == {"submissions.yml", "site.yml"}
+    assert {path.name for path in FILES} == {
+        "submissions.yml",
+        "site.yml",
+        "poista-ilmoittautumiset.yml",
+    }
 
 
 def test_zizmor_finds_nothing() -> None:
@@ -158,3 +163,17 @@ def test_site_deploys_to_pages() -> None:
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     upload = [s for s in jobs["build"]["steps"] if "upload-pages-artifact" in s.get("uses", "")]
     assert upload and upload[0]["with"]["path"] == "site"
+
+
+def test_registrations_are_purged_by_hand_with_the_admin_token() -> None:
+    workflow = load(WORKFLOWS / "poista-ilmoittautumiset.yml")
+    assert set(workflow["on"]) == {"workflow_dispatch"}
+    inputs = workflow["on"]["workflow_dispatch"]["inputs"]
+    assert inputs["vuosi"]["required"] == "true"
+    assert inputs["poista"]["default"] == "false"  # a dry run unless asked
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert job["concurrency"]["group"] == "poista-ilmoittautumiset"
+    (step,) = [s for s in job["steps"] if "talkoot purge-registrations" in s.get("run", "")]
+    assert step["env"]["GITHUB_TOKEN"] == "${{ secrets.TALKOOT_ADMIN_TOKEN }}"
+    assert step["env"]["VUOSI"] == "${{ inputs.vuosi }}"
