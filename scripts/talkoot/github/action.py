@@ -88,6 +88,8 @@ log = logging.getLogger("talkoot.ingest")
 #: The most issues a run answers besides its own and those whose place it changed; the
 #: rest are left to the next run or the daily sync (each answer costs a few calls).
 CATCH_UP_LIMIT = 30
+#: Minutes after its last change that a proposal is left to its own run.
+QUIET_MINUTES = 10
 #: `issues` actions that can change a submission.
 HANDLED_ACTIONS = frozenset({"opened", "edited", "reopened", "closed", "labeled"})
 
@@ -358,11 +360,17 @@ class Action:
 
     def catch_up_proposals(self, *, handled: int) -> None:
         """Answer open proposals that have no comment at all (their run failed or never
-        ran), at most `CATCH_UP_LIMIT`; the issue list says how many comments each has."""
+        ran), at most `CATCH_UP_LIMIT`; the issue list says how many comments each has.
+
+        Proposals run in parallel (one concurrency group each), so one changed in the
+        last `QUIET_MINUTES` is left to its own run, which may be under way."""
+        quiet = clock.now() - dt.timedelta(minutes=QUIET_MINUTES)
         waiting = [
             issue
             for issue in self.repo.issues(names.PROPOSAL_LABEL, state="open")
-            if int(issue.number) != handled and not issue.comments_count
+            if int(issue.number) != handled
+            and not issue.comments_count
+            and issue.updated_at < quiet
         ]
         for issue in waiting[:CATCH_UP_LIMIT]:
             log.info("#%d: ei vastausta; vastataan nyt", issue.number)
