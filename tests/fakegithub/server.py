@@ -593,6 +593,9 @@ class FakeGitHub:
             if number in self._issues:
                 raise ValueError(f"issue #{number} already exists")
             stamp = created_at or self._tick()
+            # GitHub's clock never runs behind an issue's creation: what happens later
+            # (comments, labels, closing) gets a later time.
+            self._clock = max(self._clock, _epoch(stamp))
             issue = self._new_issue(number, title, body, user, stamp, author_association)
             issue["labels"] = [self._label_for(name)["id"] for name in labels]
             issue["assignees"] = list(assignees)

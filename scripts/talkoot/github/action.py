@@ -503,9 +503,9 @@ class Action:
             else:
                 first = self._affected(result, focus, previous, every_workshop)
         order = first + [number for number in result.results if number not in first]
-        # The edition's issues were opened after the previous edition's event ended.
-        earlier = [event.end for y, event in self.content.events.items() if y < year]
-        comments = answers.of_repository(repo, max(earlier, default=None)) if ordered else {}
+        # The bot answered after the edition's first registration was opened.
+        since = min((issue.created_at for issue in ordered), default=None)
+        comments = answers.of_repository(repo, since) if since is not None else {}
         workshops = {w.slug: w.name for w in self.content.workshops.get(year, [])}
         answered = 0
         for position, number in enumerate(order):
