@@ -15,12 +15,12 @@ import logging
 import os
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import requests
 from github3 import exceptions as gh_errors
 
 from talkoot.content import clock
+from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
 from talkoot.github.session import GitHubError, Repo, Sleep, describe_error
@@ -101,7 +101,7 @@ def run_purge(
     return 0
 
 
-def _purge(repo: Repo, year: int, content: Any, *, yes: bool, url: str) -> None:
+def _purge(repo: Repo, year: int, content: Content, *, yes: bool, url: str) -> None:
     found = [
         issue
         for issue in repo.issues(names.REGISTRATION_LABEL)
