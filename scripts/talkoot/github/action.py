@@ -7,10 +7,15 @@ brings the one issue (for a registration: the edition's registrations) in line:
 * A proposal (label `ehdotus`) is checked; problems get the label `tarvitsee-korjausta`
   and a list in the bot comment. An editor's `hyväksytty` writes the proposal's content
   file on branch `ehdotus/<n>` and opens a pull request; `hylätty` closes the issue as not
-  planned. Only triage, write, maintain or admin may add those labels.
+  planned. Only triage, write, maintain or admin (or an App in `TALKOOT_APPROVER_APPS`)
+  may add those labels; every such label is checked (`talkoot.github.decisions`). A run
+  also answers open proposals left without any answer.
 * A registration (label `ilmoittautuminen`) is checked, and the edition's
   `registrations/<year>.yml` is recomputed from all registration issues and kept in one
-  rolling pull request on branch `ilmoittautumiset/<year>`.
+  rolling pull request on branch `ilmoittautumiset/<year>`. One account counts once per
+  workshop; every registration whose answer is missing or out of date is answered.
+* The summary comment is edited in place; a decision on a proposal and a place confirmed
+  from the waiting list also get a new comment, which notifies (`talkoot.github.answers`).
 
 Every step reads before it writes (see `talkoot.github`), so a second run of the same
 event changes nothing and a run that failed can be repeated. `sync` does the same for
