@@ -42,6 +42,15 @@ github3.py has no call for the collaborator-permission endpoint; use its helpers
     url = repo._build_url("collaborators", login, "permission", base_url=repo._api)
     data = repo._json(repo._get(url), 200)  # {"permission": "write", "role_name": ...}
 
+Label changes and closing/reopening are recorded as issue events with their actor
+(``update_issue(..., by=login)`` acts as that person, API calls as ``actor``), served at
+``GET …/issues/{n}/events`` and ``…/timeline`` in GitHub's issue-event shape (``event``,
+``actor``, ``label: {name, color}``). ``GET …/issues/comments?since=`` lists the comments
+of every issue. ``POST /graphql`` (and ``/api/graphql``, as on GHES) answers the
+``deleteIssue`` mutation for an issue's ``node_id``; with ``token_is_admin = False`` it
+answers as GitHub does for a token without the admin right (status 200, an error of type
+``FORBIDDEN``).
+
 Faults (for retry tests) are queued with ``fail_server_error``, ``fail_timeout``,
 ``fail_disconnect``, ``fail_secondary_rate_limit`` and ``fail_rate_limit``; each takes a
 method and a path regex (``re.search`` on the decoded path, e.g. ``r"/issues/7/labels$"``)
