@@ -458,6 +458,14 @@ def test_a_run_answers_at_most_the_bound_besides_its_own(
     assert all(world.fake.comments(n) for n in numbers)
 
 
+def test_catching_up_leaves_a_reserve_of_the_rate_limit(world: World) -> None:
+    numbers = [world.register(f"2025-03-0{day}T10:00:00Z") for day in range(1, 6)]
+    world.fake.set_rate_limit(remaining=103)  # 3 calls, and the reserve is reached
+    assert world.event("opened", numbers[-1]) == 0
+    assert [n for n in numbers if world.fake.comments(n)] == [numbers[-1]]
+    assert world.fake.pulls()  # the run's own work is done
+
+
 def test_one_registration_per_account_and_workshop(world: World) -> None:
     fake = world.fake
     first = world.register("2025-03-01T10:00:00Z", user="yritys", participants="1")

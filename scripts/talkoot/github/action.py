@@ -93,6 +93,8 @@ log = logging.getLogger("talkoot.ingest")
 #: The most issues a run answers besides its own and those whose place it changed; the
 #: rest are left to the next run or the daily sync (each answer costs a few calls).
 CATCH_UP_LIMIT = 30
+#: API calls left untouched by catching up (the token's limit is shared by all runs).
+RATE_RESERVE = 100
 #: Minutes after its last change that a proposal is left to its own run.
 QUIET_MINUTES = 10
 #: `issues` actions that can change a submission.
@@ -377,7 +379,9 @@ class Action:
             and not issue.comments_count
             and issue.updated_at < quiet
         ]
-        for issue in waiting[:CATCH_UP_LIMIT]:
+        for answered, issue in enumerate(waiting):
+            if not self._may_catch_up(answered):
+                break
             log.info("#%d: ei vastausta; vastataan nyt", issue.number)
             self.proposal(issue)
 
@@ -514,7 +518,7 @@ class Action:
         workshops = {w.slug: w.name for w in self.content.workshops.get(year, [])}
         answered = 0
         for position, number in enumerate(order):
-            if focus is not None and answered >= CATCH_UP_LIMIT and number not in first:
+            if focus is not None and number not in first and not self._may_catch_up(answered):
                 log.info(
                     "Vastattu %d ilmoittautumiseen; loput %d tarkistetaan seuraavalla ajolla.",
                     answered, len(order) - position,
@@ -553,6 +557,13 @@ class Action:
                 may_change_published=True,
             )
         return result
+
+    def _may_catch_up(self, answered: int) -> bool:
+        """Whether a run may answer one more issue besides its own: below the bound, and
+        leaving `RATE_RESERVE` calls of the rate limit for the runs that follow."""
+        remaining = self.repo.gh.session.rate_remaining
+        low = remaining is not None and remaining < RATE_RESERVE
+        return answered < CATCH_UP_LIMIT and not low
 
     def _is_editor(self, login: str) -> bool:
         if login not in self._roles:
