@@ -5,6 +5,7 @@ Registered as a pytest plugin in conftest.py for its `world` fixture."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +34,9 @@ SESSIONS_FILES: dict[str, str] = {
 EDITOR = "toimittaja"
 SENDER = "yrittaja"
 MARKER = "<!-- talkoot:bot -->"
-#: Opened (4 calls) + labeled `hyväksytty` by an editor (13 calls).
-APPROVED_PROPOSAL_CALLS = 17
+#: Opened (4 calls + 1 to look for unanswered proposals) + labeled `hyväksytty` by an
+#: editor (13 calls + the same look + the new comment that tells of the approval).
+APPROVED_PROPOSAL_CALLS = 20
 # 5.3.2025 12.00 Helsinki: the build clock of these runs (SOURCE_DATE_EPOCH).
 EPOCH = int(dt.datetime(2025, 3, 5, 10, 0, tzinfo=dt.UTC).timestamp())
 
@@ -79,6 +81,7 @@ class World:
     proposal_form: Form
     registration_form: Form
     count: int = 0
+    registrants: int = 0
     last: Path | None = None
     exit_codes: list[int] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=lambda: dict(FILES))
@@ -118,7 +121,12 @@ class World:
         body = render(proposal_values(self.proposal_form, **values), self.proposal_form)
         return self.fake.add_issue(title=title, body=body, labels=["ehdotus"], user=SENDER)
 
-    def register(self, created_at: str | None = None, user: str = SENDER, **values: Any) -> int:
+    def register(
+        self, created_at: str | None = None, user: str | None = None, **values: Any
+    ) -> int:
+        """A registration; each by its own account unless `user` is given."""
+        self.registrants += 1
+        user = user or f"yritys-{self.registrants}"
         body = render(
             registration_values(self.registration_form, **values),
             self.registration_form,
@@ -154,11 +162,25 @@ class World:
     # -- looking --------------------------------------------------------------------
 
     def bot_comment(self, number: int) -> str:
-        mine = [c for c in self.fake.comments(number) if c["user"] == BOT_LOGIN]
+        mine = [
+            c
+            for c in self.fake.comments(number)
+            if c["user"] == BOT_LOGIN and c["body"].startswith(MARKER)
+        ]
         assert len(mine) == 1, mine
         body: str = mine[0]["body"]
         assert body.startswith(MARKER + "\n")
-        return body.removeprefix(MARKER + "\n")
+        return re.sub(
+            r"\n\n<!-- talkoot:tila=[a-z0-9-]+ -->\Z", "", body.removeprefix(MARKER + "\n")
+        )
+
+    def notices(self, number: int) -> list[str]:
+        """The bot's notice comments (each a new comment that notifies), oldest first."""
+        return [
+            re.sub(r"\A<!-- talkoot:ilmoitus=[a-z0-9-]+ -->\n", "", c["body"])
+            for c in self.fake.comments(number)
+            if c["user"] == BOT_LOGIN and c["body"].startswith("<!-- talkoot:ilmoitus=")
+        ]
 
     def content_with(self, branch: str, path: str) -> Content:
         text = self.fake.file_text(branch, path)

@@ -663,3 +663,43 @@ def test_enabling_needs_actions_write(fake_github: FakeGitHub, gh: Any, repo: An
     assert answer.status_code == 403
     assert answer.json()["message"] == "Resource not accessible by integration"
     assert fake_github.workflows() == {".github/workflows/a.yml": "disabled_inactivity"}
+
+
+def test_issue_events_record_who_labeled_and_parse_as_github3_events(
+    fake_github: FakeGitHub, repo: Any
+) -> None:
+    number = fake_github.add_issue(title="Ehdotus", labels=["ehdotus"], user="yrittaja")
+    fake_github.update_issue(number, labels=["ehdotus", "hyväksytty"], by="toimittaja")
+    issue = repo.issue(number)
+    issue.remove_label("hyväksytty")
+    events = [(e.event, e.actor.login, e.label["name"]) for e in issue.events()]
+    assert events == [
+        ("labeled", "yrittaja", "ehdotus"),
+        ("labeled", "toimittaja", "hyväksytty"),
+        ("unlabeled", fake_github.actor, "hyväksytty"),
+    ]
+    timeline = raw(fake_github, "GET", f"/repos/{OWNER}/{NAME}/issues/{number}/timeline").json()
+    assert [e["event"] for e in timeline] == ["labeled", "labeled", "unlabeled"]
+
+
+def test_repository_comments_since_and_graphql_delete_issue(fake_github: FakeGitHub) -> None:
+    first = fake_github.add_issue(title="A")
+    second = fake_github.add_issue(title="B")
+    fake_github.add_comment(first, "vanha")
+    newer = fake_github.add_comment(second, "uusi")
+    stamp = next(c for c in fake_github.comments(second) if c["id"] == newer)["updated_at"]
+    listed = raw(
+        fake_github, "GET", f"/repos/{OWNER}/{NAME}/issues/comments", params={"since": stamp}
+    ).json()
+    assert [(c["id"], c["issue_url"].rsplit("/", 1)[-1]) for c in listed] == [(newer, str(second))]
+    node = raw(fake_github, "GET", f"/repos/{OWNER}/{NAME}/issues/{first}").json()["node_id"]
+    query = "mutation($id: ID!) { deleteIssue(input: {issueId: $id}) { clientMutationId } }"
+    fake_github.token_is_admin = False
+    refused = raw(fake_github, "POST", "/graphql", json={"query": query, "variables": {"id": node}})
+    assert refused.status_code == 200
+    assert [e["type"] for e in refused.json()["errors"]] == ["FORBIDDEN"]
+    fake_github.token_is_admin = True
+    done = raw(fake_github, "POST", "/graphql", json={"query": query, "variables": {"id": node}})
+    assert "errors" not in done.json() and fake_github.issues() == [second]
+    again = raw(fake_github, "POST", "/graphql", json={"query": query, "variables": {"id": node}})
+    assert [e["type"] for e in again.json()["errors"]] == ["NOT_FOUND"]

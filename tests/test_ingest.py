@@ -102,8 +102,18 @@ def test_approval_by_an_editor_opens_a_pull_request(world: World) -> None:
     assert f"https://github.com/lappeenranta/talkoot/pull/{pull['number']}" in text
     assert f"{SITE}2025/ehdotukset/{number}/" in text
     assert fake.labels(number) == ["ehdotus", "hyväksytty"]
+    assert world.notices(number) == [
+        "Toimittajat ovat **hyväksyneet ehdotuksesi** julkaistavaksi – kiitos! Ylempänä"
+        " olevassa viestissä kerrotaan, mitä seuraavaksi tapahtuu."
+    ]
     world.assert_rerun_changes_nothing()
     world.assert_rerun_changes_nothing("sync")
+    fake.merge_pull(pull["number"], by=EDITOR)
+    assert world.event("closed", number, sender=EDITOR) == 0
+    assert world.notices(number)[1:] == [
+        f"Ehdotuksesi on nyt **julkaistu** tapahtuman sivustolla: {SITE}2025/ehdotukset/{number}/"
+    ]
+    world.assert_rerun_changes_nothing()
 
 
 def test_one_approved_proposal_costs(world: World) -> None:
@@ -116,9 +126,9 @@ def test_one_approved_proposal_costs(world: World) -> None:
     print(f"\nAPI calls for one approved proposal: {len(calls)} (opened {opened})")
     for call in calls:
         print("  ", *call)
-    assert opened == 4
+    assert opened == 5
     assert len(calls) == APPROVED_PROPOSAL_CALLS
-    assert sum(1 for method, _, _ in calls if method != "GET") == 5
+    assert sum(1 for method, _, _ in calls if method != "GET") == 6
 
 
 def test_approval_by_a_non_editor_is_refused(world: World) -> None:
@@ -134,6 +144,51 @@ def test_approval_by_a_non_editor_is_refused(world: World) -> None:
     assert "odottaa nyt toimittajien käsittelyä" in text
     assert fake.pulls() == [] and list(fake.branches()) == ["main"]
     world.assert_rerun_changes_nothing()
+
+
+def test_approval_by_any_bot_is_checked_and_refused(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    assert world.label(number, "hyväksytty", by="some-app[bot]") == 0
+    assert fake.labels(number) == ["ehdotus"]
+    assert world.bot_comment(number).startswith("Merkinnän **hyväksytty** voivat lisätä vain")
+    assert world.edit(number, challenge="Uusi teksti.") == 0  # the author's later edit
+    assert fake.pulls() == [] and list(fake.branches()) == ["main"]
+    assert world.fake.calls("GET", r"/collaborators/some-app\[bot\]/permission")
+
+
+def test_an_app_listed_as_approver_may_approve(world: World) -> None:
+    world.monkeypatch.setenv("TALKOOT_APPROVER_APPS", "muu-botti, kaupungin-botti")
+    number = world.propose()
+    world.event("opened", number)
+    assert world.label(number, "hyväksytty", by="kaupungin-botti[bot]") == 0
+    assert world.fake.labels(number) == ["ehdotus", "hyväksytty"]
+    (pull,) = world.fake.pulls()
+    assert pull["head"] == f"ehdotus/{number}"
+
+
+def test_a_label_whose_run_was_cancelled_is_checked_from_the_events(world: World) -> None:
+    fake = world.fake
+    number = world.propose()
+    world.event("opened", number)
+    # a non-editor's label, and its pending run was cancelled: the edit's run checks it
+    fake.update_issue(number, labels=["ehdotus", "hyväksytty"], by="naapuri")
+    assert world.edit(number, challenge="Uusi teksti.") == 0
+    assert fake.labels(number) == ["ehdotus"]
+    assert fake.pulls() == []
+    assert world.bot_comment(number).startswith("Merkinnän **hyväksytty** voivat lisätä vain")
+    assert fake.calls("GET", rf"/issues/{number}/events$")
+    # an editor's label seen only by the daily sync counts
+    fake.update_issue(number, labels=["ehdotus", "hyväksytty"], by=EDITOR)
+    assert world.cli("sync") == 0
+    assert fake.labels(number) == ["ehdotus", "hyväksytty"]
+    assert len(fake.pulls()) == 1
+    # re-added later by someone without the right: the last adder is the one checked
+    fake.update_issue(number, labels=["ehdotus"], by=EDITOR)
+    fake.update_issue(number, labels=["ehdotus", "hyväksytty"], by="naapuri")
+    assert world.cli("sync") == 0
+    assert fake.labels(number) == ["ehdotus"]
 
 
 @pytest.mark.fakegithub(non_collaborator=404)
@@ -256,6 +311,8 @@ def test_rejection_closes_as_not_planned_and_keeps_labels(world: World) -> None:
     assert world.bot_comment(number).startswith(
         "Kiitos ehdotuksestasi ja vaivannäöstäsi! Toimittajat ovat käsitelleet ehdotuksen"
     )
+    (notice,) = world.notices(number)
+    assert notice.startswith("Toimittajat ovat käsitelleet ehdotuksesi ja päättäneet, ettei")
     closes = [r for r in fake.calls("PATCH", rf"/issues/{number}$")]
     assert [r.json for r in closes] == [{"state": "closed", "state_reason": "not_planned"}]
     world.assert_rerun_changes_nothing()
@@ -268,9 +325,28 @@ def test_ignored_events_make_no_api_calls(world: World) -> None:
     number = world.propose()
     fake.update_issue(number, labels=["ehdotus", "tarvitsee-korjausta"], by=BOT_LOGIN)
     assert world.event("labeled", number, sender=BOT_LOGIN, label="tarvitsee-korjausta") == 0
-    assert world.event("labeled", number, sender=BOT_LOGIN, label="hyväksytty") == 0
     assert world.event("assigned", number) == 0
     assert fake.requests == []
+
+
+def test_a_proposal_run_answers_proposals_left_unanswered(world: World) -> None:
+    fake = world.fake
+    missed = [world.propose(), world.propose(title="Ok")]
+    number = world.propose()
+    assert world.event("opened", number) == 0
+    assert world.bot_comment(missed[0]).startswith("Kiitos ehdotuksestasi! Ehdotuksessa on")
+    assert fake.labels(missed[1]) == ["ehdotus", "tarvitsee-korjausta"]
+    assert world.notices(missed[0]) == []
+    world.assert_rerun_changes_nothing()
+    # one opened minutes ago may have its own run under way: it is left to that run
+    recent = world.propose()
+    opened = dt.datetime.fromisoformat(fake.issue(recent)["updated_at"].replace("Z", "+00:00"))
+    world.monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(opened.timestamp()) + 9 * 60))
+    assert world.event("opened", number) == 0
+    assert fake.comments(recent) == []
+    world.monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(opened.timestamp()) + 11 * 60))
+    assert world.event("opened", number) == 0
+    assert world.bot_comment(recent).startswith("Kiitos ehdotuksestasi!")
 
 
 # ---------------------------------------------------------------------------- registrations
@@ -316,6 +392,13 @@ def test_registrations_capacity_waiting_list_cancellation_and_late(world: World)
     assert "**peruttu**" in world.bot_comment(a)
     assert "**Paikka on vahvistettu**: 3 henkilöä" in world.bot_comment(b)
     assert "**Paikka on vahvistettu**: 1 henkilö" in world.bot_comment(c)
+    # the summary was edited, which notifies nobody: a new comment tells the news
+    assert world.notices(b) == [
+        "Hyviä uutisia! Työpajaan Teollisuus vapautui tilaa, ja **paikkasi on nyt"
+        " vahvistettu** (3 henkilöä). Tapahtuman tiedot ovat ylempänä olevassa viestissä."
+    ]
+    assert len(world.notices(c)) == 1
+    assert world.notices(a) == [] and world.notices(k) == []
     (same,) = pulls_of(fake, "ilmoittautumiset/2025")
     assert same["number"] == pull["number"]
     registrations = world.content_with(pull["head"], path).registrations[2025]
@@ -325,7 +408,7 @@ def test_registrations_capacity_waiting_list_cancellation_and_late(world: World)
         0,
         ["Alfa Oy"],
     )
-    assert registrations.updated == dt.date(2025, 3, 4)  # the newest counted registration
+    assert registrations.updated == dt.date(2025, 3, 11)  # the cancellation (after the late one)
     world.assert_rerun_changes_nothing()
 
     assert world.edit(bad, organisation="Beta Oy") == 0
@@ -340,6 +423,97 @@ def test_registrations_capacity_waiting_list_cancellation_and_late(world: World)
     assert len(open_pulls) == 1 and open_pulls[0]["number"] != pull["number"]
     kauppa = world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops[1]
     assert kauppa.participants == 4
+
+
+def test_a_run_answers_every_registration_whose_run_was_cancelled(world: World) -> None:
+    fake = world.fake
+    numbers = [world.register(f"2025-03-0{day}T10:00:00Z") for day in range(1, 6)]
+    # the first four runs were pending and got cancelled: only the fifth runs
+    assert world.event("opened", numbers[-1]) == 0
+    assert "**Paikka on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[0])
+    assert "**Paikka on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[1])
+    for number in numbers[2:]:
+        assert "**jonossa sijalla" in world.bot_comment(number)
+    # the bot's comments came from one list of the repository's comments
+    (listing,) = fake.calls("GET", r"/issues/comments$")
+    assert listing.query["since"] == "2025-03-01T10:00:00Z"  # the edition's first registration
+    assert fake.calls("GET", r"/issues/\d+/comments$") == []
+    world.assert_rerun_changes_nothing()
+    # an answer that is out of date (e.g. a run that failed half-way) is corrected too
+    comment = next(c for c in fake.comments(numbers[0]) if c["body"].startswith(MARKER))
+    fake.update_comment(comment["id"], f"{MARKER}\nVanha vastaus")
+    assert world.event("opened", numbers[-1]) == 0
+    assert "**Paikka on vahvistettu**" in world.bot_comment(numbers[0])
+
+
+def test_a_run_answers_at_most_the_bound_besides_its_own(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("talkoot.github.action.CATCH_UP_LIMIT", 2)
+    numbers = [world.register(f"2025-03-0{day}T10:00:00Z") for day in range(1, 6)]
+    assert world.event("opened", numbers[-1]) == 0
+    answered = [n for n in numbers if world.fake.comments(n)]
+    assert answered == [numbers[0], numbers[1], numbers[-1]]
+    assert world.cli("sync") == 0  # the daily sync has no bound
+    assert all(world.fake.comments(n) for n in numbers)
+
+
+def test_catching_up_leaves_a_reserve_of_the_rate_limit(world: World) -> None:
+    numbers = [world.register(f"2025-03-0{day}T10:00:00Z") for day in range(1, 6)]
+    world.fake.set_rate_limit(remaining=103)  # 3 calls, and the reserve is reached
+    assert world.event("opened", numbers[-1]) == 0
+    assert [n for n in numbers if world.fake.comments(n)] == [numbers[-1]]
+    assert world.fake.pulls()  # the run's own work is done
+
+
+def test_one_registration_per_account_and_workshop(world: World) -> None:
+    fake = world.fake
+    first = world.register("2025-03-01T10:00:00Z", user="yritys", participants="1")
+    second = world.register("2025-03-02T10:00:00Z", user="yritys", participants="3")
+    other = world.register("2025-03-03T10:00:00Z", user="yritys", workshop="Kauppa ja matkailu")
+    assert world.event("opened", second) == 0
+    assert "**Paikka on vahvistettu**: 1 henkilö" in world.bot_comment(first)
+    text = world.bot_comment(second)
+    assert text.startswith(
+        "Kiitos ilmoittautumisesta! Olet jo ilmoittautunut työpajaan Teollisuus"
+        f" ilmoittautumisella #{first}, joten tätä **toista ilmoittautumista ei oteta mukaan**."
+    )
+    assert f"muokkaa ilmoittautumista #{first}" in text
+    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Kauppa ja matkailu" in (
+        world.bot_comment(other)
+    )
+    path = "content/registrations/2025.yml"
+    teollisuus, kauppa = (
+        world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops
+    )
+    assert (teollisuus.participants, teollisuus.waiting, kauppa.participants) == (1, 0, 2)
+    world.assert_rerun_changes_nothing()
+    # the first one cancelled: the account's second registration counts
+    fake.update_issue(first, state="closed", state_reason="not_planned", by="yritys")
+    assert world.event("closed", first, sender="yritys") == 0
+    assert "**Paikka on vahvistettu**: 3 henkilöä työpajaan Teollisuus" in (
+        world.bot_comment(second)
+    )
+    teollisuus = world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops[0]
+    assert teollisuus.participants == 3
+
+
+def test_an_editor_may_register_several_companies(world: World) -> None:
+    first = world.register("2025-03-01T10:00:00Z", user=EDITOR, organisation="Alfa Oy")
+    second = world.register("2025-03-02T10:00:00Z", user=EDITOR, organisation="Beta Oy")
+    assert world.event("opened", second) == 0
+    assert "**Paikka on vahvistettu**" in world.bot_comment(first)
+    assert "**Paikka on vahvistettu**" in world.bot_comment(second)
+
+
+def test_registrations_are_frozen_after_the_event(world: World) -> None:
+    number = world.register("2025-03-01T10:00:00Z")
+    after = int(dt.datetime(2025, 4, 11, 10, 0, tzinfo=dt.UTC).timestamp())
+    world.monkeypatch.setenv("SOURCE_DATE_EPOCH", str(after))
+    assert world.event("opened", number) == 0
+    assert world.fake.comments(number) == [] and world.fake.pulls() == []
+    assert world.cli("sync") == 0
+    assert world.fake.comments(number) == [] and world.fake.pulls() == []
 
 
 # ---------------------------------------------------------------------------- sync, labels
@@ -512,7 +686,7 @@ def test_the_console_command_runs_as_a_subprocess(world: World, tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr
     assert f"#{number}: opened" in result.stderr
-    assert "GitHub API -kutsuja: 4" in result.stderr
+    assert "GitHub API -kutsuja: 5" in result.stderr
     assert world.bot_comment(number).startswith("Kiitos ehdotuksestasi!")
 
 

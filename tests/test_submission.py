@@ -15,8 +15,10 @@ import ingest_world
 from hostile_corpus import HOSTILE_VALUES, LONG_TEXT, as_input, as_title
 from talkoot.content.load import Content, dump, load
 from talkoot.content.model import CityRole, ProposalStatus
-from talkoot.submissions import forms
+from talkoot.submissions import forms, notices
+from talkoot.submissions.duplicates import repeat_authors
 from talkoot.submissions.issueform import Form, load_form, render
+from talkoot.submissions.notices import proposal_notice, registration_notice, registration_state
 from talkoot.submissions.submission import (
     LABELS,
     IssueData,
@@ -79,6 +81,7 @@ def registration(
     state: str = "open",
     reason: str | None = None,
     closed: str | None = None,
+    author: str = "",
     **values: Any,
 ) -> IssueData:
     return IssueData(
@@ -89,6 +92,7 @@ def registration(
         state=state,
         state_reason=reason,
         closed_at=dt.datetime.fromisoformat(closed) if closed else None,
+        author=author,
     )
 
 
@@ -542,6 +546,65 @@ def test_capacity_waiting_list_late_and_cancelled() -> None:
     text = registrations_text(moved.registrations)
     loaded = load({**FILES, "registrations/2025.yml": text})
     assert loaded.registrations[2025] == moved.registrations
+
+
+def test_one_registration_per_account_and_workshop() -> None:
+    issues = [
+        registration(1, "2025-03-01T09:00:00+00:00", author="Yritys", participants="1"),
+        registration(2, "2025-03-02T09:00:00+00:00", author="yritys", participants="4"),
+        registration(3, "2025-03-02T10:00:00+00:00", author="yritys", workshop=KAUPPA),
+        registration(4, "2025-03-02T11:00:00+00:00", author="toimittaja", organisation="A Oy"),
+        registration(5, "2025-03-02T12:00:00+00:00", author="toimittaja", organisation="B Oy"),
+        registration(6, "2025-03-02T13:00:00+00:00", author="muu", organisation=None),
+        registration(7, "2025-03-02T14:00:00+00:00", author="muu"),
+    ]
+    result = reconcile_registrations(issues, REGISTRATION_FORM, CONTENT, unlimited={"Toimittaja"})
+    outcomes = {n: (r.outcome, r.original) for n, r in result.results.items()}
+    assert outcomes == {
+        1: (Outcome.CONFIRMED, None),
+        2: (Outcome.DUPLICATE, 1),  # the login's case does not matter
+        3: (Outcome.CONFIRMED, None),  # another workshop
+        4: (Outcome.CONFIRMED, None),  # editors are not limited
+        5: (Outcome.CONFIRMED, None),
+        6: (Outcome.INVALID, None),  # an invalid one does not count…
+        7: (Outcome.WAITING, None),  # …so the account's next one does
+    }
+    assert result.registrations is not None
+    assert result.registrations.workshops[0].participants == 5  # the duplicate's 4 not counted
+    assert repeat_authors(issues) == {"yritys", "toimittaja", "muu"}
+    cancelled = [
+        registration(1, "2025-03-01T09:00:00+00:00", author="yritys", state="closed",
+                     reason="not_planned", closed="2025-03-02T08:00:00+00:00"),
+        issues[1],
+    ]  # fmt: skip
+    again = reconcile_registrations(cancelled, REGISTRATION_FORM, CONTENT)
+    assert again.results[2].outcome is Outcome.CONFIRMED
+    assert repeat_authors(cancelled) == set()
+
+
+def test_notices_only_for_changes_that_matter() -> None:
+    waiting, confirmed = "jonossa", "vahvistettu"
+    entry = reconcile_registrations(
+        [registration(1, "2025-03-01T09:00:00+00:00", participants="1")],
+        REGISTRATION_FORM,
+        CONTENT,
+    ).results[1]
+    names_ = {"teollisuus": "Teollisuus"}
+    assert registration_state(entry) == confirmed
+    assert "**paikkasi on nyt vahvistettu** (1 henkilö)" in str(
+        registration_notice(waiting, entry, names_)
+    )
+    for old in (None, confirmed, "korjattavaa"):
+        assert registration_notice(old, entry, names_) is None
+    page = "https://example.test/2025/ehdotukset/7/"
+    assert proposal_notice(notices.RECEIVED, notices.PULL, page) is not None
+    assert proposal_notice(notices.NEEDS_FIX, notices.APPROVED_NEEDS_FIX, page) is not None
+    assert proposal_notice(notices.APPROVED_NEEDS_FIX, notices.PULL, page) is None
+    assert page in str(proposal_notice(notices.PULL, notices.PUBLISHED, page))
+    assert proposal_notice(notices.CHANGE, notices.PUBLISHED, page) is None
+    assert proposal_notice(notices.RECEIVED, notices.REJECTED, page) is not None
+    assert proposal_notice(None, notices.REJECTED, page) is None  # no earlier answer
+    assert proposal_notice(notices.REJECTED, notices.REJECTED, page) is None
 
 
 def test_no_registrations_no_file() -> None:

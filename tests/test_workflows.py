@@ -36,6 +36,7 @@ WRITE_SCOPES_ALLOWED = {
     "julkaisu.yml": PAGES,
     "ajastettu-julkaisu.yml": PAGES,
     "ajastukset-kayntiin.yml": {"actions"},
+    "poista-ilmoittautumiset.yml": set(),
 }
 # Local reusable workflows are called with GitHub's self-repository syntax.
 LOCAL = "$/.github/workflows/"
@@ -323,3 +324,17 @@ def test_the_yearly_chore_refuses_a_year_that_is_not_one(project_copy: Path, yea
     assert "Anna uuden tapahtuman vuosi neljällä numerolla" in result.stdout
     assert not (project_copy / "pwned").exists()
     assert not list((project_copy / "content" / "events").glob("2024*"))
+
+
+def test_registrations_are_purged_by_hand_with_the_admin_token() -> None:
+    workflow = load(WORKFLOWS / "poista-ilmoittautumiset.yml")
+    assert set(workflow["on"]) == {"workflow_dispatch"}
+    inputs = workflow["on"]["workflow_dispatch"]["inputs"]
+    assert inputs["vuosi"]["required"] == "true"
+    assert inputs["poista"]["default"] == "false"  # a dry run unless asked
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert job["concurrency"]["group"] == "poista-ilmoittautumiset"
+    (step,) = [s for s in job["steps"] if "talkoot purge-registrations" in s.get("run", "")]
+    assert step["env"]["GITHUB_TOKEN"] == "${{ secrets.TALKOOT_ADMIN_TOKEN }}"
+    assert step["env"]["VUOSI"] == "${{ inputs.vuosi }}"

@@ -53,6 +53,15 @@ Seed them with ``add_workflow(path, name, state=...)``; GitHub's states are ``ac
 ``disabled_manually``, ``disabled_fork`` and ``deleted``. ``actions_permission`` ("write",
 "read" or "none") is what the token may do with them, as a workflow's ``permissions:``.
 
+Label changes and closing/reopening are recorded as issue events with their actor
+(``update_issue(..., by=login)`` acts as that person, API calls as ``actor``), served at
+``GET …/issues/{n}/events`` and ``…/timeline`` in GitHub's issue-event shape (``event``,
+``actor``, ``label: {name, color}``). ``GET …/issues/comments?since=`` lists the comments
+of every issue. ``POST /graphql`` (and ``/api/graphql``, as on GHES) answers the
+``deleteIssue`` mutation for an issue's ``node_id``; with ``token_is_admin = False`` it
+answers as GitHub does for a token without the admin right (status 200, an error of type
+``FORBIDDEN``).
+
 Faults (for retry tests) are queued with ``fail_server_error``, ``fail_timeout``,
 ``fail_disconnect``, ``fail_secondary_rate_limit`` and ``fail_rate_limit``; each takes a
 method and a path regex (``re.search`` on the decoded path, e.g. ``r"/issues/7/labels$"``)
@@ -396,6 +405,7 @@ _REPO_ROUTES: list[tuple[str, re.Pattern[str], str]] = [
         ("GET", r"", "_get_repo"),
         ("GET", r"/issues", "_list_issues"),
         ("POST", r"/issues", "_create_issue"),
+        ("GET", r"/issues/comments", "_list_repo_comments"),
         ("GET", r"/issues/comments/(\d+)", "_get_comment"),
         ("PATCH", r"/issues/comments/(\d+)", "_edit_comment"),
         ("DELETE", r"/issues/comments/(\d+)", "_delete_comment"),
@@ -403,6 +413,8 @@ _REPO_ROUTES: list[tuple[str, re.Pattern[str], str]] = [
         ("PATCH", r"/issues/(\d+)", "_edit_issue"),
         ("GET", r"/issues/(\d+)/comments", "_list_comments"),
         ("POST", r"/issues/(\d+)/comments", "_create_comment"),
+        ("GET", r"/issues/(\d+)/events", "_list_issue_events"),
+        ("GET", r"/issues/(\d+)/timeline", "_list_issue_events"),
         ("GET", r"/issues/(\d+)/labels", "_list_issue_labels"),
         ("POST", r"/issues/(\d+)/labels", "_add_issue_labels"),
         ("PUT", r"/issues/(\d+)/labels", "_set_issue_labels"),
@@ -494,6 +506,11 @@ class FakeGitHub:
         # state
         self._issues: dict[int, dict[str, Any]] = {}
         self._comments: dict[int, dict[str, Any]] = {}
+        #: Issue events (labeled, unlabeled, closed, reopened), oldest first.
+        self._events: list[dict[str, Any]] = []
+        self._next_event_id = 15_900_000_001
+        #: Whether the token may delete issues (GraphQL `deleteIssue` needs an admin).
+        self.token_is_admin = True
         self._labels: dict[int, dict[str, Any]] = {}
         self._permissions: dict[str, str] = {}
         self._refs: dict[str, str] = {}
@@ -615,6 +632,9 @@ class FakeGitHub:
             if number in self._issues:
                 raise ValueError(f"issue #{number} already exists")
             stamp = created_at or self._tick()
+            # GitHub's clock never runs behind an issue's creation: what happens later
+            # (comments, labels, closing) gets a later time.
+            self._clock = max(self._clock, _epoch(stamp))
             issue = self._new_issue(number, title, body, user, stamp, author_association)
             issue["labels"] = [self._label_for(name)["id"] for name in labels]
             issue["assignees"] = list(assignees)
@@ -628,6 +648,7 @@ class FakeGitHub:
             elif state_reason is not None:
                 issue["state_reason"] = state_reason
             self._issues[number] = issue
+            self._record_events(issue, [], "open", user)
             return number
 
     def update_issue(self, number: int, *, by: str | None = None, **fields: Any) -> None:
@@ -639,6 +660,13 @@ class FakeGitHub:
         """Add a comment as ``user``; returns the comment id."""
         with self._lock:
             return self._new_comment(self._issue(number), body, user)["id"]
+
+    def update_comment(self, comment_id: int, body: str) -> None:
+        """Change a comment's text, as its author would on the web."""
+        with self._lock:
+            comment = self._comments[comment_id]
+            comment["body"] = body
+            comment["updated_at"] = self._tick()
 
     def add_label(self, name: str, color: str = "ededed", description: str | None = None) -> None:
         """Create a repository label."""
@@ -809,6 +837,19 @@ class FakeGitHub:
                 "is_pull_request": issue["pull"] is not None,
             }
 
+    def events(self, number: int) -> list[dict[str, Any]]:
+        """Events of an issue, oldest first: event, actor, label (name or None)."""
+        with self._lock:
+            return [
+                {
+                    "event": e["event"],
+                    "actor": e["actor"],
+                    "label": e["label"][0] if e["label"] else None,
+                }
+                for e in self._events
+                if e["issue"] == number
+            ]
+
     def issues(self) -> list[int]:
         """Numbers of all issues and pull requests."""
         with self._lock:
@@ -913,6 +954,7 @@ class FakeGitHub:
                 {
                     "issues": self._issues,
                     "comments": self._comments,
+                    "events": self._events,
                     "labels": self._labels,
                     "permissions": self._permissions,
                     "refs": self._refs,
@@ -1187,6 +1229,33 @@ class FakeGitHub:
         issue["updated_at"] = stamp
         return comment
 
+    def _record_events(
+        self, issue: dict[str, Any], labels_before: list[int], state_before: str, actor: str
+    ) -> None:
+        """Issue events as GitHub records them: one per label added or removed, and a
+        closed or reopened event when the state changed."""
+        stamp = self._now()
+        found: list[tuple[str, dict[str, Any] | None]] = []
+        found += [
+            ("unlabeled", self._labels.get(i)) for i in labels_before if i not in issue["labels"]
+        ]
+        found += [("labeled", self._labels[i]) for i in issue["labels"] if i not in labels_before]
+        if issue["state"] != state_before:
+            found.append(("closed" if issue["state"] == "closed" else "reopened", None))
+        for kind, label in found:
+            self._events.append(
+                {
+                    "id": self._next_event_id,
+                    "issue": issue["number"],
+                    "event": kind,
+                    "actor": actor,
+                    "label": None if label is None else (label["name"], label["color"]),
+                    "state_reason": issue["state_reason"] if kind == "closed" else None,
+                    "created_at": stamp,
+                }
+            )
+            self._next_event_id += 1
+
     def _comments_of(self, number: int) -> list[dict[str, Any]]:
         return [c for c in self._comments.values() if c["issue"] == number]
 
@@ -1233,6 +1302,7 @@ class FakeGitHub:
             issue["updated_at"] = stamp
             if issue["closed_at"] is not None and before["closed_at"] is None:
                 issue["closed_at"] = stamp
+            self._record_events(issue, before["labels"], before["state"], by)
         return changed
 
     def _edit_fields(self, issue: dict[str, Any], data: dict[str, Any], by: str) -> None:
@@ -1522,6 +1592,8 @@ class FakeGitHub:
         path = ctx.path
         if path.rstrip("/") == "/rate_limit" and ctx.method == "GET":
             return 200, self._rate_limit_json()
+        if path in ("/graphql", "/api/graphql") and ctx.method == "POST":
+            return self._graphql(ctx)
         rest: str | None = None
         match = re.fullmatch(r"/repos/([^/]+)/([^/]+)(/.*)?", path)
         if match:
@@ -1965,6 +2037,7 @@ class FakeGitHub:
         assignees = data.get("assignees") or ([data["assignee"]] if data.get("assignee") else [])
         issue["assignees"] = [a for a in assignees if isinstance(a, str) and a]
         self._issues[issue["number"]] = issue
+        self._record_events(issue, [], "open", self.actor)
         body = self._issue_json(ctx, issue)
         return 201, body, {"Location": body["url"]}
 
@@ -2000,6 +2073,93 @@ class FakeGitHub:
         comment = self._new_comment(issue, body, self.actor)
         data = self._comment_json(ctx, comment)
         return 201, data, {"Location": data["url"]}
+
+    def _list_repo_comments(self, ctx: _Ctx) -> _Result:
+        """GET /repos/{o}/{r}/issues/comments: the comments of every issue and pull request,
+        by `created` (default) or `updated`, `since` compared with `updated_at`."""
+        items = list(self._comments.values())
+        if "since" in ctx.query:
+            since = _epoch(ctx.query["since"])
+            items = [c for c in items if _epoch(c["updated_at"]) >= since]
+        key = "updated_at" if ctx.query.get("sort") == "updated" else "created_at"
+        items.sort(key=lambda c: (c[key], c["id"]), reverse=ctx.query.get("direction") == "desc")
+        chunk, headers = self._paginate(ctx, items, "/issues/comments")
+        return 200, [self._comment_json(ctx, c) for c in chunk], headers
+
+    def _event_json(self, ctx: _Ctx, event: dict[str, Any]) -> dict[str, Any]:
+        """An issue event as `GET /repos/{o}/{r}/issues/{n}/events` gives it."""
+        data: dict[str, Any] = {
+            "id": event["id"],
+            "node_id": _node_id(
+                {"labeled": "LE_lADO", "unlabeled": "UNLE_lADO"}.get(event["event"], "CE_lADO"),
+                event["id"],
+            ),
+            "url": f"{ctx.base}/repos/{self.full_name}/issues/events/{event['id']}",
+            "actor": self._user_json(ctx, event["actor"]),
+            "event": event["event"],
+            "commit_id": None,
+            "commit_url": None,
+            "created_at": event["created_at"],
+            "performed_via_github_app": None,
+        }
+        if event["label"] is not None:
+            data["label"] = {"name": event["label"][0], "color": event["label"][1]}
+        if event["event"] == "closed":
+            data["state_reason"] = event["state_reason"]
+        return data
+
+    def _list_issue_events(self, ctx: _Ctx, number: str) -> _Result:
+        issue = self._issue_or_404(number)
+        items = [e for e in self._events if e["issue"] == issue["number"]]
+        rest = ctx.path.rsplit("/", 1)[-1]
+        chunk, headers = self._paginate(ctx, items, f"/issues/{issue['number']}/{rest}")
+        return 200, [self._event_json(ctx, e) for e in chunk], headers
+
+    def _graphql(self, ctx: _Ctx) -> _Result:
+        """POST /graphql: only the `deleteIssue` mutation, with the issue's node id in the
+        variable `id`. Errors come as GitHub sends them: status 200, `errors[]` with a
+        `type` (FORBIDDEN without the admin right, NOT_FOUND for an unknown id)."""
+        data = self._body(ctx)
+        query = str(data.get("query") or "")
+        variables = data.get("variables") or {}
+        if "deleteIssue" not in query or not isinstance(variables, dict):
+            raise ApiError(400, "Problems parsing JSON")
+        node = str(variables.get("id") or "")
+        location = [{"line": 1, "column": 30}]
+        issue = next(
+            (
+                i
+                for n, i in self._issues.items()
+                if i["pull"] is None and _node_id("I_kwDO", n) == node
+            ),
+            None,
+        )
+        if issue is None:
+            error = {
+                "type": "NOT_FOUND",
+                "path": ["deleteIssue"],
+                "locations": location,
+                "message": f"Could not resolve to a node with the global id of '{node}'",
+            }
+            return 200, {"data": {"deleteIssue": None}, "errors": [error]}
+        if not self.token_is_admin:
+            error = {
+                "type": "FORBIDDEN",
+                "path": ["deleteIssue"],
+                "extensions": {"saml_failure": False},
+                "locations": location,
+                "message": (
+                    f"{self.actor} does not have the correct permissions to execute `DeleteIssue`"
+                ),
+            }
+            return 200, {"data": {"deleteIssue": None}, "errors": [error]}
+        number = issue["number"]
+        del self._issues[number]
+        for comment_id in [c["id"] for c in self._comments_of(number)]:
+            del self._comments[comment_id]
+        self._events = [e for e in self._events if e["issue"] != number]
+        repository = {"nameWithOwner": self.full_name}
+        return 200, {"data": {"deleteIssue": {"repository": repository}}}
 
     def _get_comment(self, ctx: _Ctx, comment_id: str) -> _Result:
         return 200, self._comment_json(ctx, self._comment_or_404(comment_id))
@@ -2046,23 +2206,29 @@ class FakeGitHub:
         ids = [self._label_for(name)["id"] for name in self._requested_labels(ctx)]
         new = [i for i in _unique(ids) if i not in issue["labels"]]
         if new:
+            before = list(issue["labels"])
             issue["labels"].extend(new)
             issue["updated_at"] = self._tick()
+            self._record_events(issue, before, issue["state"], self.actor)
         return 200, self._issue_labels_json(ctx, issue)
 
     def _set_issue_labels(self, ctx: _Ctx, number: str) -> _Result:
         issue = self._issue_or_404(number)
         ids = _unique([self._label_for(name)["id"] for name in self._requested_labels(ctx)])
         if ids != issue["labels"]:
+            before = issue["labels"]
             issue["labels"] = ids
             issue["updated_at"] = self._tick()
+            self._record_events(issue, before, issue["state"], self.actor)
         return 200, self._issue_labels_json(ctx, issue)
 
     def _clear_issue_labels(self, ctx: _Ctx, number: str) -> _Result:
         issue = self._issue_or_404(number)
         if issue["labels"]:
+            before = issue["labels"]
             issue["labels"] = []
             issue["updated_at"] = self._tick()
+            self._record_events(issue, before, issue["state"], self.actor)
         return 204, None
 
     def _remove_issue_label(self, ctx: _Ctx, number: str, name: str) -> _Result:
@@ -2074,8 +2240,10 @@ class FakeGitHub:
                 "Label does not exist",
                 doc="https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue",
             )
+        before = list(issue["labels"])
         issue["labels"].remove(label["id"])
         issue["updated_at"] = self._tick()
+        self._record_events(issue, before, issue["state"], self.actor)
         return 200, self._issue_labels_json(ctx, issue)
 
     def _list_labels(self, ctx: _Ctx) -> _Result:

@@ -141,6 +141,14 @@ def _keep_awake(args: argparse.Namespace) -> int:
     return run_keep_awake()
 
 
+def _purge_registrations(args: argparse.Namespace) -> int:
+    from talkoot.github.action import configure_logging
+    from talkoot.github.purge import run_purge
+
+    configure_logging()
+    return run_purge(args.year, yes=args.yes)
+
+
 class _FinnishFormatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "käyttö: " if prefix is None else prefix)
@@ -242,6 +250,15 @@ def _build_parser() -> argparse.ArgumentParser:
         help="ota käyttöön ajastetut työnkulut, jotka GitHub pysäytti toiminnan puutteen vuoksi",
     )
     keep_awake.set_defaults(handler=_keep_awake)
+    purge = sub.add_parser(
+        "purge-registrations",
+        help="poista vuoden ilmoittautumis-issuet säilytysajan jälkeen (oletus: vain luettelo)",
+    )
+    purge.add_argument("year", type=int, help="tapahtuman vuosi")
+    purge.add_argument(
+        "--yes", action="store_true", help="poista issuet (tarvitsee ylläpitäjän tunnisteen)"
+    )
+    purge.set_defaults(handler=_purge_registrations)
     return parser
 
 

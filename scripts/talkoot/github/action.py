@@ -7,10 +7,15 @@ brings the one issue (for a registration: the edition's registrations) in line:
 * A proposal (label `ehdotus`) is checked; problems get the label `tarvitsee-korjausta`
   and a list in the bot comment. An editor's `hyväksytty` writes the proposal's content
   file on branch `ehdotus/<n>` and opens a pull request; `hylätty` closes the issue as not
-  planned. Only triage, write, maintain or admin may add those labels.
+  planned. Only triage, write, maintain or admin (or an App in `TALKOOT_APPROVER_APPS`)
+  may add those labels; every such label is checked (`talkoot.github.decisions`). A run
+  also answers open proposals left without any answer.
 * A registration (label `ilmoittautuminen`) is checked, and the edition's
   `registrations/<year>.yml` is recomputed from all registration issues and kept in one
-  rolling pull request on branch `ilmoittautumiset/<year>`.
+  rolling pull request on branch `ilmoittautumiset/<year>`. One account counts once per
+  workshop; every registration whose answer is missing or out of date is answered.
+* The summary comment is edited in place; a decision on a proposal and a place confirmed
+  from the waiting list also get a new comment, which notifies (`talkoot.github.answers`).
 
 Every step reads before it writes (see `talkoot.github`), so a second run of the same
 event changes nothing and a run that failed can be repeated. `sync` does the same for
@@ -28,6 +33,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +44,8 @@ from talkoot.content import clock, sessions
 from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
+from talkoot.github import answers
+from talkoot.github.decisions import DECISION_LABELS, Decisions, approver_apps
 from talkoot.github.session import (
     GitHubError,
     Repo,
@@ -45,7 +53,10 @@ from talkoot.github.session import (
     describe_error,
     is_bot,
 )
+from talkoot.submissions import notices
+from talkoot.submissions.duplicates import repeat_authors
 from talkoot.submissions.issueform import Form, load_form, parse
+from talkoot.submissions.notices import registration_notice, registration_state
 from talkoot.submissions.submission import (
     LABELS,
     IssueData,
@@ -53,6 +64,7 @@ from talkoot.submissions.submission import (
     ProposalSubmission,
     Reconciliation,
     check_proposal,
+    edition_issues,
     existing_proposal_name,
     local_date,
     new_proposal_name,
@@ -78,10 +90,15 @@ from talkoot.vocabulary import names
 
 log = logging.getLogger("talkoot.ingest")
 
+#: The most issues a run answers besides its own and those whose place it changed; the
+#: rest are left to the next run or the daily sync (each answer costs a few calls).
+CATCH_UP_LIMIT = 30
+#: API calls left untouched by catching up (the token's limit is shared by all runs).
+RATE_RESERVE = 100
+#: Minutes after its last change that a proposal is left to its own run.
+QUIET_MINUTES = 10
 #: `issues` actions that can change a submission.
 HANDLED_ACTIONS = frozenset({"opened", "edited", "reopened", "closed", "labeled"})
-#: Labels whose adding is a decision by the editors.
-DECISION_LABELS = frozenset({names.APPROVED_LABEL, names.REJECTED_LABEL})
 
 
 # --- setup ---------------------------------------------------------------------------------
@@ -132,6 +149,7 @@ def issue_data(issue: Any) -> IssueData:
         state_reason=raw.get("state_reason"),
         closed_at=issue.closed_at,
         labels=tuple(sorted(label.name for label in issue.original_labels)),
+        author=str(issue.user.login) if issue.user else "",
     )
 
 
@@ -196,8 +214,9 @@ def triage(name: str, payload: Mapping[str, Any], forms: Mapping[str, Form]) -> 
     label = str((payload.get("label") or {}).get("name") or "")
     if action == "labeled" and (kind != names.PROPOSAL_LABEL or label not in DECISION_LABELS):
         return f"#{number}: tunniste {label} ei vaadi toimia"
-    if action != "opened" and is_bot(sender):
-        # The Action's own changes (labels, closing) must not start it again.
+    if action not in ("opened", "labeled") and is_bot(sender):
+        # The Action's own changes (labels, closing) must not start it again; a decision
+        # label added by any bot is checked like everyone's (`talkoot.github.decisions`).
         return f"#{number}: {action} on botin {sender} tekemä"
     if kind not in forms:
         return f"#{number}: lomaketta ei ole"
@@ -208,11 +227,20 @@ def triage(name: str, payload: Mapping[str, Any], forms: Mapping[str, Form]) -> 
 
 
 class Action:
-    def __init__(self, repo: Repo, setup: Setup, *, today: dt.date) -> None:
+    def __init__(
+        self,
+        repo: Repo,
+        setup: Setup,
+        *,
+        today: dt.date,
+        approver_apps: frozenset[str] = frozenset(),
+    ) -> None:
         self.repo = repo
         self.setup = setup
         self.content = setup.content
         self.today = today
+        self.decisions = Decisions(repo, approver_apps)
+        self._roles: dict[str, bool] = {}
 
     # -- events ------------------------------------------------------------------------
 
@@ -222,6 +250,7 @@ class Action:
             self._proposal_event(
                 event.number, event.action, event.label, event.sender, event.payload
             )
+            self.catch_up_proposals(handled=event.number)
         else:
             self._registration_event(event.number, event.action, event.payload)
 
@@ -229,13 +258,20 @@ class Action:
         self, number: int, action: str, label: str, sender: str, payload: Mapping[str, Any]
     ) -> None:
         issue = self.repo.issue(number)
+        known = {label: sender} if action == "labeled" else {}
         note = None
-        if action == "labeled" and not self.repo.is_editor(sender):
-            self.repo.remove_label(issue, label)
-            note = refused_note(label)
+        if known and label not in self.repo.labels_of(issue):
+            # gone already (e.g. this event's earlier run refused it): say so again
+            note = None if self.decisions.may_decide(sender) else refused_note(label)
         updated = (payload.get("issue") or {}).get("updated_at")
         decided = local_date(parse_timestamp(updated)) if isinstance(updated, str) else None
-        self.proposal(issue, note=note, decided=decided, may_change_published=action == "edited")
+        self.proposal(
+            issue,
+            note=note,
+            known=known,
+            decided=decided,
+            may_change_published=action == "edited",
+        )
 
     def _registration_event(self, number: int, action: str, payload: Mapping[str, Any]) -> None:
         previous: set[str] = set()
@@ -261,24 +297,32 @@ class Action:
         note: str | None = None,
         decided: dt.date | None = None,
         may_change_published: bool = False,
+        known: Mapping[str, str] | None = None,
     ) -> None:
-        """Bring one proposal issue's labels, comment and pull request up to date."""
+        """Bring one proposal issue's labels, comment and pull request up to date.
+
+        Decision labels are checked first (`known`: label -> the sender of the
+        `labeled` event being handled); one added without the right is removed.
+        """
         repo = self.repo
+        refused = self.decisions.refuse_unauthorised(issue, known or {})
+        if refused:
+            note = "\n\n".join([*(refused_note(label) for label in refused), *filter(None, [note])])
         labels = repo.labels_of(issue)
         number = int(issue.number)
         if issue.state == "closed" and not labels & DECISION_LABELS and note is None:
             log.info("#%d: suljettu eikä käsitelty; ohitetaan.", number)
             return
         data = issue_data(issue)
-        known = next((p for p in self.content.proposals if p.id == number), None)
+        stored = next((p for p in self.content.proposals if p.id == number), None)
         checked = check_proposal(
             data,
             self.setup.forms[names.PROPOSAL_LABEL],
             self.content,
-            edition=known.edition if known else None,
+            edition=stored.edition if stored else None,
         )
         if names.REJECTED_LABEL in labels:
-            repo.upsert_bot_comment(issue, proposal_rejected_comment(note))
+            self._answer(issue, proposal_rejected_comment(note), notices.REJECTED)
             repo.close_issue(issue, "not_planned")
             return
         approved = names.APPROVED_LABEL in labels
@@ -286,11 +330,11 @@ class Action:
             log.info("#%d: korjattavaa %d kohdassa", number, len(checked.problems))
             repo.add_label(issue, names.NEEDS_FIX_LABEL)
             text = proposal_needs_fixing_comment(checked.problems, approved=approved, note=note)
-            repo.upsert_bot_comment(issue, text)
+            self._answer(issue, text, notices.APPROVED_NEEDS_FIX if approved else notices.NEEDS_FIX)
             return
         repo.remove_label(issue, names.NEEDS_FIX_LABEL)
         if not approved:
-            repo.upsert_bot_comment(issue, proposal_received_comment(note))
+            self._answer(issue, proposal_received_comment(note), notices.RECEIVED)
             return
         submission = checked.value
         result = self.publish(
@@ -302,11 +346,44 @@ class Action:
             text = proposal_pull_comment(
                 result.pull.number, result.pull.html_url, page, change=result.change, note=note
             )
+            state = notices.CHANGE if result.change else notices.PULL
         elif result.state == "closed":
             text = proposal_pull_closed_comment(result.pull.number, result.pull.html_url, note)
+            state = notices.PULL_CLOSED
         else:
             text = proposal_published_comment(page, note)
-        repo.upsert_bot_comment(issue, text)
+            state = notices.PUBLISHED
+        self._answer(issue, text, state, page)
+
+    def _answer(self, issue: Any, text: str, state: str, page: str = "") -> None:
+        """The summary comment, and a new comment when the editors' decision changed."""
+        answers.answer(
+            self.repo,
+            issue,
+            text,
+            state,
+            notice=partial(notices.proposal_notice, new=state, page_url=page),
+        )
+
+    def catch_up_proposals(self, *, handled: int) -> None:
+        """Answer open proposals that have no comment at all (their run failed or never
+        ran), at most `CATCH_UP_LIMIT`; the issue list says how many comments each has.
+
+        Proposals run in parallel (one concurrency group each), so one changed in the
+        last `QUIET_MINUTES` is left to its own run, which may be under way."""
+        quiet = clock.now() - dt.timedelta(minutes=QUIET_MINUTES)
+        waiting = [
+            issue
+            for issue in self.repo.issues(names.PROPOSAL_LABEL, state="open")
+            if int(issue.number) != handled
+            and not issue.comments_count
+            and issue.updated_at < quiet
+        ]
+        for answered, issue in enumerate(waiting):
+            if not self._may_catch_up(answered):
+                break
+            log.info("#%d: ei vastausta; vastataan nyt", issue.number)
+            self.proposal(issue)
 
     def _proposal_target(self, submission: ProposalSubmission, approved: dt.date) -> Target:
         repo = self.repo
@@ -405,35 +482,65 @@ class Action:
     ) -> Reconciliation | None:
         """Recompute the edition's registrations from all registration issues.
 
-        With `focus` (the issue of an event), comments are brought up to date for that
-        issue and for the later registrations whose place it may have changed: those in
-        its workshop (or `previous` workshop names, before an edit) when that workshop has
-        a capacity. Without `focus`, every issue of the edition.
+        Every registration issue of the edition whose answer is missing or out of date is
+        answered (a run may cancel another's pending run, so none is left to its own
+        run); the bot's comments are read in one list of the repository's comments. With
+        `focus` (the issue of an event), that issue and the later registrations whose
+        place it may have changed (those in its workshop, or `previous` workshop names
+        before an edit, when it has a capacity) come first, and at most
+        `CATCH_UP_LIMIT` others are answered. Once the edition's event is over nothing is
+        recomputed, so the published figures stay.
         """
         form = self.setup.forms.get(names.REGISTRATION_LABEL)
         if form is None:
             return None
         repo = self.repo
         year = self.content.current_year
+        if clock.now() > self.content.events[year].end:
+            # Frozen: the published figures stay as they were when the event was held.
+            log.info("Vuoden %d tapahtuma on pidetty; ilmoittautumisia ei lasketa enää.", year)
+            return None
         issues = {int(issue.number): issue for issue in repo.issues(names.REGISTRATION_LABEL)}
         data = [issue_data(issue) for issue in issues.values()]
-        result = reconcile_registrations(data, form, self.content, year=year)
-        numbers = list(result.results)
+        ordered = edition_issues(data, self.content, year)
+        unlimited = {login for login in repeat_authors(ordered) if self._is_editor(login)}
+        result = reconcile_registrations(data, form, self.content, year=year, unlimited=unlimited)
+        first: list[int] = []
         if focus is not None:
             if focus not in result.results:
                 log.info("#%d ei kuulu vuoden %d ilmoittautumisiin", focus, year)
-                numbers = []
             else:
-                numbers = self._affected(result, focus, previous, every_workshop)
-        for number in numbers:
+                first = self._affected(result, focus, previous, every_workshop)
+        order = first + [number for number in result.results if number not in first]
+        # The bot answered after the edition's first registration was opened.
+        since = min((issue.created_at for issue in ordered), default=None)
+        comments = answers.of_repository(repo, since) if since is not None else {}
+        workshops = {w.slug: w.name for w in self.content.workshops.get(year, [])}
+        answered = 0
+        for position, number in enumerate(order):
+            if focus is not None and number not in first and not self._may_catch_up(answered):
+                log.info(
+                    "Vastattu %d ilmoittautumiseen; loput %d tarkistetaan seuraavalla ajolla.",
+                    answered, len(order) - position,
+                )  # fmt: skip
+                break
             outcome = result.results[number]
             issue = issues[number]
             if outcome.outcome is Outcome.INVALID:
-                repo.add_label(issue, names.NEEDS_FIX_LABEL)
+                changed = repo.add_label(issue, names.NEEDS_FIX_LABEL)
             else:
-                repo.remove_label(issue, names.NEEDS_FIX_LABEL)
+                changed = repo.remove_label(issue, names.NEEDS_FIX_LABEL)
             text = registration_comment(outcome, self.content, year, self.setup.project.site_url)
-            repo.upsert_bot_comment(issue, text)
+            if answers.answer(
+                repo,
+                issue,
+                text,
+                registration_state(outcome),
+                notice=partial(registration_notice, result=outcome, workshop_names=workshops),
+                known=comments.get(number, answers.IssueComments()),
+            ):
+                changed = True
+            answered += changed and number not in first
         if result.registrations is not None:
             registrations = result.registrations
             text = registrations_text(registrations)
@@ -450,6 +557,18 @@ class Action:
                 may_change_published=True,
             )
         return result
+
+    def _may_catch_up(self, answered: int) -> bool:
+        """Whether a run may answer one more issue besides its own: below the bound, and
+        leaving `RATE_RESERVE` calls of the rate limit for the runs that follow."""
+        remaining = self.repo.gh.session.rate_remaining
+        low = remaining is not None and remaining < RATE_RESERVE
+        return answered < CATCH_UP_LIMIT and not low
+
+    def _is_editor(self, login: str) -> bool:
+        if login not in self._roles:
+            self._roles[login] = self.repo.is_editor(login)
+        return self._roles[login]
 
     def _affected(
         self, result: Reconciliation, focus: int, previous: Iterable[str], every_workshop: bool
@@ -564,8 +683,11 @@ def run_ingest(
     if isinstance(event, str):
         log.info("Ohitetaan: %s.", event)
         return 0
+    apps = approver_apps(os.environ if env is None else env)
     return _run(
-        lambda repo: Action(repo, setup, today=clock.today()).handle_event(event),
+        lambda repo: Action(repo, setup, today=clock.today(), approver_apps=apps).handle_event(
+            event
+        ),
         env,
         sleep,
         clock_fn,
@@ -582,8 +704,9 @@ def run_sync(
 ) -> int:
     """`talkoot sync`: reconcile every submission issue."""
     setup = Setup.load(project)
+    apps = approver_apps(os.environ if env is None else env)
     return _run(
-        lambda repo: Action(repo, setup, today=clock.today()).sync(days=days),
+        lambda repo: Action(repo, setup, today=clock.today(), approver_apps=apps).sync(days=days),
         env,
         sleep,
         clock_fn,

@@ -140,6 +140,8 @@ class RetryingSession(GitHubSession):  # type: ignore[misc]
         self.sleep = sleep
         self.clock = clock
         self.trust_env = False  # no proxies or .netrc from the environment
+        #: `X-RateLimit-Remaining` of the last answer (None before any).
+        self.rate_remaining: int | None = None
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
         method = method.upper()
@@ -162,6 +164,7 @@ class RetryingSession(GitHubSession):  # type: ignore[misc]
                 self.sleep(delay)
                 continue
             log.debug("GitHub %s %s -> %s", method, _short(url), response.status_code)
+            self.rate_remaining = _int(response.headers.get("X-RateLimit-Remaining"))
             wait = self._retry_delay(method, url, response, attempt)
             if wait is None:
                 return response

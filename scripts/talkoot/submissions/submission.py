@@ -23,7 +23,7 @@ import datetime as dt
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final, Generic, TypeVar
@@ -51,6 +51,7 @@ from talkoot.submissions.businessid import (
     normalize_business_id,
 )
 from talkoot.submissions.contactdata import PERSONAL_ID, find_contact_data
+from talkoot.submissions.duplicates import Counted, duplicate_comment
 from talkoot.submissions.formproblems import STRUCTURAL, FormProblem, ProblemKind
 from talkoot.submissions.forms import (
     CITY_ROLE_OPTIONS,
@@ -118,6 +119,8 @@ class IssueData:
     state_reason: str | None = None
     closed_at: dt.datetime | None = None
     labels: tuple[str, ...] = ()
+    #: The login that opened the issue ("" when unknown).
+    author: str = ""
 
     @property
     def created(self) -> dt.date:
@@ -683,6 +686,8 @@ class Outcome(StrEnum):
     #: The session itself is cancelled or postponed: the registration counts nowhere.
     SESSION_CANCELLED = "tilaisuus peruttu"
     SESSION_POSTPONED = "tilaisuus lykätty"
+    #: A second registration of one account for the same workshop: not counted.
+    DUPLICATE = "kaksoisilmoittautuminen"
 
 
 @dataclass(frozen=True)
@@ -694,6 +699,8 @@ class RegistrationResult:
     #: Place in the workshop's waiting list (1 = next), for `Outcome.WAITING`.
     position: int | None = None
     problems: tuple[str, ...] = ()
+    #: The account's counted registration, for `Outcome.DUPLICATE`.
+    original: int | None = None
 
 
 @dataclass(frozen=True)
@@ -723,7 +730,12 @@ def edition_issues(issues: Iterable[IssueData], content: Content, year: int) -> 
 
 
 def reconcile_registrations(
-    issues: Iterable[IssueData], form: Form, content: Content, *, year: int | None = None
+    issues: Iterable[IssueData],
+    form: Form,
+    content: Content,
+    *,
+    year: int | None = None,
+    unlimited: Collection[str] = (),
 ) -> Reconciliation:
     """Compute the edition's registrations from all its registration issues.
 
@@ -734,7 +746,9 @@ def reconcile_registrations(
     capacity takes registrations while the people fit; after that everyone queues,
     strictly in order (a smaller later registration does not pass a larger earlier one).
     Since everything is recomputed from the issues, a cancellation or a registration that
-    becomes invalid frees its places and the queue moves up.
+    becomes invalid frees its places and the queue moves up. An account counts once per
+    workshop: its later valid registrations for the same workshop are duplicates, except
+    for the logins in `unlimited` (editors registering companies on their behalf).
     """
     year = year or content.current_year
     event: Event = content.events[year]
@@ -751,6 +765,7 @@ def reconcile_registrations(
     names: dict[str, list[str]] = {w.slug: [] for w in workshops}
     results: dict[int, RegistrationResult] = {}
     changes: list[dt.date] = []
+    counted = Counted(unlimited)
     for issue in ordered:
         checked = check_registration(issue, form, content, edition=year)
         entry = checked.value
@@ -771,6 +786,12 @@ def reconcile_registrations(
         if entry is None:
             results[issue.number] = RegistrationResult(
                 issue.number, Outcome.INVALID, problems=checked.problems
+            )
+            continue
+        original = counted.first(issue.author, entry)
+        if original is not None:
+            results[issue.number] = RegistrationResult(
+                issue.number, Outcome.DUPLICATE, entry, original=original
             )
             continue
         changes.append(entry.created)
@@ -1028,6 +1049,8 @@ def registration_comment(
             " oteta ilmoittautumisia ennen kuin uusi ajankohta on tiedossa. Ilmoittautumisesi"
             " on tallessa tässä issuessa, ja tämä viesti päivittyy, kun ajankohta vahvistuu."
         )
+    if result.outcome is Outcome.DUPLICATE and entry is not None:
+        return duplicate_comment(workshop, result.original)
     if result.outcome is Outcome.CANCELLED:
         return (
             "Ilmoittautuminen on **peruttu**, ja sen paikat on vapautettu muille. Kiitos, että"
