@@ -16,9 +16,11 @@ from pydantic import (
     AfterValidator,
     AnyHttpUrl,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -41,6 +43,14 @@ def _as_helsinki(value: dt.datetime) -> dt.datetime:
 
 
 LocalDateTime = Annotated[dt.datetime, AfterValidator(_as_helsinki)]
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", " ": "-"})
+
+
+def as_written(value: object) -> object:
+    """An enum value as editors write it: any case, with ä/ö/å and spaces (`Käynnissä`,
+    `ei jatkoon`), is read as the stored ASCII value (`kaynnissa`, `ei-jatkoon`)."""
+    return value.strip().lower().translate(_FOLD) if isinstance(value, str) else value
 
 
 class Strict(BaseModel):
@@ -181,6 +191,9 @@ class CityRole(StrEnum):
     UNKNOWN = "ei-tiedossa"
 
 
+CityRoleAsWritten = Annotated[CityRole, BeforeValidator(as_written)]
+
+
 class ProposalStatus(StrEnum):
     RECEIVED = "vastaanotettu"
     PUBLISHED = "julkaistu"
@@ -191,11 +204,14 @@ class ProposalStatus(StrEnum):
     NOT_TAKEN_FORWARD = "ei-jatkoon"
 
 
+ProposalStatusAsWritten = Annotated[ProposalStatus, BeforeValidator(as_written)]
+
+
 class StatusChange(Strict):
     """One step of a proposal's lifecycle, with the editors' reasoning."""
 
     date: dt.date
-    status: ProposalStatus
+    status: ProposalStatusAsWritten
     note: LongText | None = Field(default=None, description="Toimittajien perustelu tai vastaus")
     publish_from: dt.date | None = Field(
         default=None,
@@ -234,7 +250,7 @@ class Proposal(Strict):
     challenge: LongText
     action: LongText
     impact: LongText | None = None
-    city_role: CityRole
+    city_role: CityRoleAsWritten
     organisation: (
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)] | None
     ) = None
@@ -283,6 +299,24 @@ class PackageStatus(StrEnum):
 
 UNFINISHED_PACKAGE_STATUSES = frozenset({PackageStatus.PLANNED, PackageStatus.IN_PROGRESS})
 
+#: How editors write a package status where the stored value (kept stable for open data)
+#: lacks its Finnish letters. Both spellings are accepted; the schema offers these first.
+PACKAGE_STATUS_SPELLINGS: dict[PackageStatus, str] = {PackageStatus.IN_PROGRESS: "käynnissä"}
+PACKAGE_STATUSES_AS_WRITTEN = [PACKAGE_STATUS_SPELLINGS.get(s, s.value) for s in PackageStatus]
+
+PackageStatusAsWritten = Annotated[
+    PackageStatus,
+    BeforeValidator(as_written),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*PACKAGE_STATUSES_AS_WRITTEN, *(s.value for s in PACKAGE_STATUS_SPELLINGS)],
+            "description": "Tila: " + ", ".join(PACKAGE_STATUSES_AS_WRITTEN),
+        },
+        mode="validation",
+    ),
+]
+
 
 class Milestone(Strict):
     title: ShortText
@@ -310,11 +344,11 @@ class Package(Strict):
     description: LongText
     workshops: list[Slug] = Field(min_length=1)
     proposals: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list)
-    city_role: Literal[CityRole.DIRECT, CityRole.ADVOCACY] = Field(
-        description="suora = kaupunki toimii itse, edunvalvonta = kaupunki edunvalvojana"
-    )
+    city_role: Annotated[
+        Literal[CityRole.DIRECT, CityRole.ADVOCACY], BeforeValidator(as_written)
+    ] = Field(description="suora = kaupunki toimii itse, edunvalvonta = kaupunki edunvalvojana")
     responsible_unit: ShortText = Field(description="Vastuuyksikkö")
-    status: PackageStatus
+    status: PackageStatusAsWritten
     progress: Annotated[int, Field(ge=0, le=100, description="Edistyminen prosentteina")]
     completed: dt.date | None = Field(default=None, description="Valmistumispäivä")
     milestones: list[Milestone] = Field(default_factory=list)
