@@ -297,9 +297,10 @@ class _Unloaded:
 def _check_references(
     content: Content, files: Mapping[str, str], failed: Mapping[str, Any], root: str
 ) -> Iterable[Problem]:
-    def problem(item: Strict, field: str, message: str) -> Problem:
+    def problem(item: Strict, field: str | tuple[str | int, ...], message: str) -> Problem:
         rel = content.source_of(item)
-        return Problem(f"{root}/{rel}", line_of(files[rel], (field,)), field, message)
+        loc = (field,) if isinstance(field, str) else field
+        return Problem(f"{root}/{rel}", line_of(files[rel], loc), field_name(loc), message)
 
     def no_workshop(slug: str, year: int) -> str:
         known = [w.slug for w in content.workshops.get(year, [])]
@@ -334,10 +335,11 @@ def _check_references(
         if year not in known_years:
             yield problem(registrations, "edition", f"vuoden {year} tapahtumaa ei ole")
             continue
-        for entry in registrations.workshops:
+        for index, entry in enumerate(registrations.workshops):
+            at = ("workshops", index, "workshop")
             registered_in = content.workshop(year, entry.workshop)
             if registered_in is None and year not in uncertain:
-                yield problem(registrations, "workshops", no_workshop(entry.workshop, year))
+                yield problem(registrations, at, no_workshop(entry.workshop, year))
             elif (
                 registered_in
                 and registered_in.capacity
@@ -345,7 +347,7 @@ def _check_references(
             ):
                 yield problem(
                     registrations,
-                    "workshops",
+                    ("workshops", index, "participants"),
                     f"työpajaan '{entry.workshop}' on vahvistettu {entry.participants} "
                     f"paikkaa, mutta siihen mahtuu {registered_in.capacity}",
                 )
@@ -363,12 +365,12 @@ def _check_references(
             if year not in known_years:
                 yield problem(package, "edition", f"vuoden {year} tapahtumaa ei ole")
                 continue
-            for slug in package.workshops:
+            for index, slug in enumerate(package.workshops):
                 if content.workshop(year, slug) is None and year not in uncertain:
-                    yield problem(package, "workshops", no_workshop(slug, year))
-            for number in package.proposals:
+                    yield problem(package, ("workshops", index), no_workshop(slug, year))
+            for index, number in enumerate(package.proposals):
                 if number not in proposal_ids:
-                    yield problem(package, "proposals", f"ehdotusta {number} ei ole")
+                    yield problem(package, ("proposals", index), f"ehdotusta {number} ei ole")
             origin = package.carried_from
             if origin and not package_known(origin.edition, origin.slug):
                 yield problem(
@@ -378,19 +380,20 @@ def _check_references(
                 )
     for year, workshops in content.workshops.items():
         for workshop in workshops:
-            for goal in workshop.outcomes.goals if workshop.outcomes else []:
-                for number in goal.proposals:
+            goals = workshop.outcomes.goals if workshop.outcomes else []
+            for g, goal in enumerate(goals):
+                for index, number in enumerate(goal.proposals):
                     if number not in proposal_ids:
                         yield problem(
                             workshop,
-                            "outcomes",
+                            ("outcomes", "goals", g, "proposals", index),
                             f"tavoite '{goal.title}': ehdotusta {number} ei ole",
                         )
-                for slug in goal.packages:
+                for index, slug in enumerate(goal.packages):
                     if not package_known(year, slug):
                         yield problem(
                             workshop,
-                            "outcomes",
+                            ("outcomes", "goals", g, "packages", index),
                             f"tavoite '{goal.title}': {no_package(slug, year)}",
                         )
     seen: dict[int, Proposal] = {}
@@ -402,7 +405,7 @@ def _check_references(
         ):
             yield problem(
                 proposal,
-                "history",
+                ("history", len(proposal.history) - 1, "status"),
                 f"tila on '{proposal.status.value}', mutta "
                 "mikään toimenpidekokonaisuus ei sisällä ehdotusta",
             )

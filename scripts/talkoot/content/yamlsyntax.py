@@ -82,6 +82,28 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> SyntaxSlip:
                 index + 1,
                 f"YAML-virhe: sarkain (tab) sarakkeessa {column}: sisennä välilyönneillä",
             )
+    # A quote opened on an earlier line and never closed there: the parser reads on into
+    # the next lines and stops somewhere unrelated.
+    for index in range(min(line_index, len(lines)) - 1, -1, -1):
+        start = _value_start(line_text(index))
+        if start is None or line_text(index)[start] not in "\"'":
+            continue
+        quote = line_text(index)[start]
+        if line_text(index).count(quote, start + 1) == 0:
+            return SyntaxSlip(
+                index + 1,
+                f"YAML-virhe: lainausmerkki {quote} sarakkeessa {start + 1} jää "
+                f"sulkematta: lisää arvon loppuun toinen {quote}",
+            )
+        break
+    # `name:Teollisuus`: without a space after the colon YAML reads no key at all.
+    for index in (line_index - 1, line_index):
+        glued = re.match(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(?=[^\s/])", line_text(index))
+        if glued:
+            return SyntaxSlip(
+                index + 1,
+                f"YAML-virhe: kaksoispisteen jälkeen puuttuu välilyönti (sarake {glued.end()})",
+            )
     here = line_text(line_index)
     column = _column(mark)
     char = here[mark.column] if mark is not None and mark.column < len(here) else ""
