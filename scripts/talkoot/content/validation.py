@@ -91,7 +91,7 @@ def describe(
         return (*loc, *parts), message.format(**ctx)
     message = _message(kind, ctx, year)
     if kind == "extra_forbidden" and model is not None and loc:
-        hint = did_you_mean(loc[-1], _fields_at(model, loc[:-1]), list_short=False)
+        hint = did_you_mean(loc[-1], _fields_at(model, loc[:-1]))
         if hint:
             message = "tuntematon kenttä" + hint
     elif kind in ("enum", "literal_error"):
