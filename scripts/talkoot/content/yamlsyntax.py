@@ -52,8 +52,8 @@ def parse(text: str) -> tuple[Any, list[SyntaxSlip]]:
     slips = [*_duplicate_keys(node), *_cut_by_comment(node, lines)]
     if slips:
         return None, sorted(slips, key=lambda s: s.line)
-    try:
-        return yaml.load(text, Loader=SafeLoader), []
+    try:  # from the node already composed: the text is parsed once
+        return yaml.constructor.SafeConstructor().construct_document(node), []
     except ValueError:  # a date that does not exist, such as 2023-02-30
         return None, list(_impossible_dates(node))
 
