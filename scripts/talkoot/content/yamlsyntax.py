@@ -107,6 +107,10 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> SyntaxSlip:
     here = line_text(line_index)
     column = _column(mark)
     char = here[mark.column] if mark is not None and mark.column < len(here) else ""
+    if char == "\t":
+        return SyntaxSlip(
+            line_index + 1, f"YAML-virhe: sarkain (tab) sarakkeessa {column}: käytä välilyöntejä"
+        )
     value_start = _value_start(here)
 
     if "quoted scalar" in context and error.context_mark is not None:
@@ -131,7 +135,7 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> SyntaxSlip:
                 line_index + 1,
                 f"YAML-virhe: arvossa on kaksoispiste sarakkeessa {column}: {QUOTE_HINT}",
             )
-        if here[value_start] in "\"'" and "expected key" in problem:
+        if here[value_start] in "\"'" and ("expected key" in problem or "<block end>" in problem):
             return SyntaxSlip(
                 line_index + 1,
                 "YAML-virhe: arvo jatkuu lainausmerkkien jälkeen sarakkeessa "
@@ -144,7 +148,7 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> SyntaxSlip:
         and char
         and any(
             sign in problem
-            for sign in ("cannot start any token", "undefined alias", "block sequence entries")
+            for sign in ("cannot start any token", "undefined alias", "sequence entries")
         )
     ):
         return SyntaxSlip(
@@ -157,7 +161,7 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> SyntaxSlip:
             "mapping values are not allowed",
             "expected key",
             "expected <block end>",
-            "block sequence entries",
+            "sequence entries are not allowed",
             "expected '-' indicator",
         )
     ):
