@@ -4,6 +4,8 @@ export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
+# Where `make serve` answers; e.g. `make serve SERVE_ADDR=127.0.0.1:8001`.
+SERVE_ADDR ?= 127.0.0.1:8000
 DEV_STAMP := $(VENV)/.dev-installed
 # Every dependency, the installer and the build backend, pinned with hashes (`make lock`).
 SITE_LOCK := requirements/site.txt
@@ -26,8 +28,10 @@ $(DEV_STAMP): $(DEV_LOCK) $(SITE_STAMP)
 	$(BIN)/python -m pip install -q --require-hashes -r $(DEV_LOCK)
 	touch $@
 
+# exec: make passes SIGTERM on to its child only, so the child must be mkdocs itself (not a
+# shell that would leave it running); the talkoot plugin makes SIGTERM shut it down cleanly.
 serve: $(SITE_STAMP)
-	TALKOOT_SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	exec env TALKOOT_SITE_URL=http://$(SERVE_ADDR)/ $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 site: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

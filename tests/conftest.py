@@ -64,6 +64,8 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     site = tmp_path_factory.mktemp("shipped-site")
     result = build_site(site)
     assert result.returncode == 0, result.stderr
+    # what the build said, for test_build_is_quiet
+    (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     yield site
 
 

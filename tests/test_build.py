@@ -140,6 +140,21 @@ def test_demo_site_has_archive_and_proposals(demo_site: Path) -> None:
     assert not list((demo_site / "2023" / "ehdotukset").glob("7/index.html"))
 
 
+def test_build_is_quiet(shipped_site: Path) -> None:
+    """Generated pages are not reported one by one as missing from the nav; what the
+    build says beyond its progress lines is a real problem."""
+    log = (shipped_site.parent / "build.log").read_text(encoding="utf-8")
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in log.splitlines()]
+    said = [
+        line
+        for line in lines
+        if not re.match(
+            r"INFO\s+-\s+(Cleaning site|Building documentation|Documentation built)", line
+        )
+    ]
+    assert said == []
+
+
 def test_invalid_content_fails_the_build_in_finnish(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(Path(__file__).resolve().parent.parent / "content", content)

@@ -36,6 +36,9 @@ def test_content_case(case_file: Path) -> None:
     assert {y: [w.slug for w in ws] for y, ws in content.workshops.items()} == expected["workshops"]
     assert [p.id for p in content.proposals] == expected["proposals"]
     assert content.current.start.isoformat() == expected["start"]
+    if "package_statuses" in expected:
+        statuses = {p.slug: p.status.value for ps in content.packages.values() for p in ps}
+        assert statuses == expected["package_statuses"]
 
 
 def test_shipped_content_is_valid() -> None:

@@ -18,14 +18,13 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
 from pydantic import AnyUrl, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 
-from talkoot.content import sessions
+from talkoot.content import sessions, yamlsyntax
 from talkoot.content.model import (
     HELSINKI,
     KINDS,
@@ -37,13 +36,8 @@ from talkoot.content.model import (
     Strict,
     Workshop,
 )
-from talkoot.content.validation import describe, line_of
+from talkoot.content.validation import describe_all, did_you_mean, field_name, line_of
 from talkoot.exceptions import ContentError, Problem
-
-try:  # libyaml is about 9x faster than the pure-Python loader
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
-    from yaml import SafeLoader  # type: ignore[assignment]
 
 CONTENT_DIR_ENV = "TALKOOT_CONTENT_DIR"
 # A proposal in one of these statuses is carried by an action package.
@@ -208,14 +202,9 @@ def _kind_of(path: str) -> str | None:
 
 
 def _parse_yaml(path: str, text: str, problems: list[Problem]) -> Any:
-    try:
-        return yaml.load(text, Loader=SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        reason = getattr(error, "problem", None) or str(error)
-        problems.append(Problem(path, line, "", f"YAML-virhe: {reason}"))
-        return None
+    data, slips = yamlsyntax.parse(text)
+    problems.extend(Problem(path, slip.line, "", slip.message) for slip in slips)
+    return data
 
 
 def _check_location(
@@ -246,11 +235,26 @@ def _check_location(
         add("slug", f"'{item.slug}' ei vastaa tiedoston nimeä {stem}.yml")
 
 
+def _year_of(rel: str, data: Any) -> int | None:
+    """The edition a file belongs to, for examples in its messages."""
+    parts = PurePosixPath(rel).parts
+    for candidate in (parts[1] if len(parts) > 2 else "", PurePosixPath(rel).stem):
+        if candidate.isdigit() and len(candidate) == 4:
+            return int(candidate)
+    if isinstance(data, dict):
+        for key in ("edition", "year"):
+            if isinstance(data.get(key), int):
+                return int(data[key])
+    return None
+
+
 def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
     """Validate every file and the references between them; raise `ContentError` with all
     problems at once, or return the content."""
     problems: list[Problem] = []
-    failed: set[str] = set()
+    # Files that did not load, with their data when the YAML itself was readable: the
+    # checks between files skip what such a file may have held, so one slip is one error.
+    failed: dict[str, Any] = {}
     content = Content()
     for rel in sorted(files):
         text = files[rel]
@@ -271,17 +275,17 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
             problems.append(Problem(path, 1, "", f"ensimmäisen rivin pitää olla: {expected}"))
         data = _parse_yaml(path, text, problems)
         if data is None:
-            failed.add(rel)
+            failed[rel] = None
             if not any(p.path == path for p in problems):
                 problems.append(Problem(path, 1, "", "tiedosto on tyhjä"))
             continue
         try:
             item = KINDS[kind].model_validate(data)
         except ValidationError as error:
-            for detail in error.errors():
-                loc, message = describe(detail)
-                problems.append(Problem(path, line_of(text, loc), ".".join(map(str, loc)), message))
-            failed.add(rel)
+            year = _year_of(rel, data)
+            for loc, message in describe_all(error.errors(), model=KINDS[kind], year=year):
+                problems.append(Problem(path, line_of(text, loc), field_name(loc), message))
+            failed[rel] = data
             continue
         _check_location(kind, rel, path, item, text, problems)
         content.sources[id(item)] = rel
@@ -309,26 +313,76 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
     return content
 
 
-def _check_references(
-    content: Content, files: Mapping[str, str], failed: set[str], root: str
-) -> Iterable[Problem]:
-    def problem(item: Strict, field: str, message: str) -> Problem:
-        rel = content.source_of(item)
-        return Problem(f"{root}/{rel}", line_of(files[rel], (field,)), field, message)
+@dataclass
+class _Unloaded:
+    """What the files that did not load may have held, read from their names and, where
+    the YAML was readable, their data."""
 
+    workshop_editions: set[int] = field(default_factory=set)
+    event_years: set[int] = field(default_factory=set)
+    packages: set[tuple[int, str]] = field(default_factory=set)
+    packaged: set[int] = field(default_factory=set)
+    any_package_unread: bool = False
+    proposals: set[int] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, failed: Mapping[str, Any]) -> _Unloaded:
+        unloaded = cls()
+        for rel, data in failed.items():
+            parts = PurePosixPath(rel).parts
+            stem = PurePosixPath(rel).stem
+            fields = data if isinstance(data, dict) else {}
+            year = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+            if parts[0] == "events" and stem.isdigit():
+                unloaded.event_years.add(int(stem))
+            elif parts[0] == "workshops" and year is not None:
+                unloaded.workshop_editions.add(year)
+            elif parts[0] == "packages":
+                for slug in (stem, fields.get("slug")):
+                    for edition in (year, fields.get("edition")):
+                        if isinstance(slug, str) and isinstance(edition, int):
+                            unloaded.packages.add((edition, slug))
+                numbers = fields.get("proposals")
+                if isinstance(numbers, list):
+                    unloaded.packaged.update(n for n in numbers if isinstance(n, int))
+                else:
+                    unloaded.any_package_unread = True
+            elif parts[0] == "proposals":
+                number = re.match(r"\d+", stem)
+                if number:
+                    unloaded.proposals.add(int(number.group()))
+                if isinstance(fields.get("id"), int):
+                    unloaded.proposals.add(fields["id"])
+        return unloaded
+
+
+def _check_references(
+    content: Content, files: Mapping[str, str], failed: Mapping[str, Any], root: str
+) -> Iterable[Problem]:
+    def problem(item: Strict, field: str | tuple[str | int, ...], message: str) -> Problem:
+        rel = content.source_of(item)
+        loc = (field,) if isinstance(field, str) else field
+        return Problem(f"{root}/{rel}", line_of(files[rel], loc), field_name(loc), message)
+
+    def no_workshop(slug: str, year: int) -> str:
+        known = [w.slug for w in content.workshops.get(year, [])]
+        return f"työpajaa '{slug}' ei ole vuonna {year}{did_you_mean(slug, known)}"
+
+    def no_package(slug: str, year: int) -> str:
+        known = [p.slug for p in content.packages.get(year, [])]
+        return f"kokonaisuutta '{slug}' ei ole vuonna {year}{did_you_mean(slug, known)}"
+
+    unloaded = _Unloaded.of(failed)
     # An edition with a broken workshop file would make every proposal's workshop look
     # unknown; that file's own error says enough.
-    uncertain = {
-        int(PurePosixPath(rel).parts[1])
-        for rel in failed
-        if rel.startswith("workshops/") and PurePosixPath(rel).parts[1].isdigit()
-    }
-    broken_events = {
-        int(PurePosixPath(rel).stem)
-        for rel in failed
-        if rel.startswith("events/") and PurePosixPath(rel).stem.isdigit()
-    }
+    uncertain = unloaded.workshop_editions
+    broken_events = unloaded.event_years
     known_years = set(content.events) | broken_events
+    proposal_ids = {p.id for p in content.proposals} | unloaded.proposals
+
+    def package_known(year: int, slug: str) -> bool:
+        return content.package(year, slug) is not None or (year, slug) in unloaded.packages
+
     for year, workshops in content.workshops.items():
         by_slug: dict[str, list[Workshop]] = defaultdict(list)
         for workshop in workshops:
@@ -343,12 +397,11 @@ def _check_references(
         if year not in known_years:
             yield problem(registrations, "edition", f"vuoden {year} tapahtumaa ei ole")
             continue
-        for entry in registrations.workshops:
+        for index, entry in enumerate(registrations.workshops):
+            at = ("workshops", index, "workshop")
             registered_in = content.workshop(year, entry.workshop)
             if registered_in is None and year not in uncertain:
-                yield problem(
-                    registrations, "workshops", f"työpajaa '{entry.workshop}' ei ole vuonna {year}"
-                )
+                yield problem(registrations, at, no_workshop(entry.workshop, year))
             elif (
                 registered_in
                 and registered_in.capacity
@@ -356,12 +409,11 @@ def _check_references(
             ):
                 yield problem(
                     registrations,
-                    "workshops",
+                    ("workshops", index, "participants"),
                     f"työpajaan '{entry.workshop}' on vahvistettu {entry.participants} "
                     f"paikkaa, mutta siihen mahtuu {registered_in.capacity}",
                 )
-    proposal_ids = {p.id for p in content.proposals}
-    packaged: set[int] = set()
+    packaged: set[int] = set(unloaded.packaged)
     for year, packages in content.packages.items():
         slugs: dict[str, Package] = {}
         for package in packages:
@@ -375,42 +427,47 @@ def _check_references(
             if year not in known_years:
                 yield problem(package, "edition", f"vuoden {year} tapahtumaa ei ole")
                 continue
-            for slug in package.workshops:
+            for index, slug in enumerate(package.workshops):
                 if content.workshop(year, slug) is None and year not in uncertain:
-                    yield problem(package, "workshops", f"työpajaa '{slug}' ei ole vuonna {year}")
-            for number in package.proposals:
+                    yield problem(package, ("workshops", index), no_workshop(slug, year))
+            for index, number in enumerate(package.proposals):
                 if number not in proposal_ids:
-                    yield problem(package, "proposals", f"ehdotusta {number} ei ole")
+                    yield problem(package, ("proposals", index), f"ehdotusta {number} ei ole")
             origin = package.carried_from
-            if origin and content.package(origin.edition, origin.slug) is None:
+            if origin and not package_known(origin.edition, origin.slug):
                 yield problem(
                     package,
                     "carried_from",
-                    f"vuoden {origin.edition} kokonaisuutta '{origin.slug}' ei ole",
+                    f"vuoden {origin.edition} {no_package(origin.slug, origin.edition)}",
                 )
     for year, workshops in content.workshops.items():
         for workshop in workshops:
-            for goal in workshop.outcomes.goals if workshop.outcomes else []:
-                for number in goal.proposals:
+            goals = workshop.outcomes.goals if workshop.outcomes else []
+            for g, goal in enumerate(goals):
+                for index, number in enumerate(goal.proposals):
                     if number not in proposal_ids:
                         yield problem(
                             workshop,
-                            "outcomes",
+                            ("outcomes", "goals", g, "proposals", index),
                             f"tavoite '{goal.title}': ehdotusta {number} ei ole",
                         )
-                for slug in goal.packages:
-                    if content.package(year, slug) is None:
+                for index, slug in enumerate(goal.packages):
+                    if not package_known(year, slug):
                         yield problem(
                             workshop,
-                            "outcomes",
-                            f"tavoite '{goal.title}': kokonaisuutta '{slug}' ei ole vuonna {year}",
+                            ("outcomes", "goals", g, "packages", index),
+                            f"tavoite '{goal.title}': {no_package(slug, year)}",
                         )
     seen: dict[int, Proposal] = {}
     for proposal in content.proposals:
-        if proposal.status in PACKAGED_STATUSES and proposal.id not in packaged:
+        if (
+            proposal.status in PACKAGED_STATUSES
+            and proposal.id not in packaged
+            and not unloaded.any_package_unread
+        ):
             yield problem(
                 proposal,
-                "history",
+                ("history", len(proposal.history) - 1, "status"),
                 f"tila on '{proposal.status.value}', mutta "
                 "mikään toimenpidekokonaisuus ei sisällä ehdotusta",
             )
@@ -426,11 +483,7 @@ def _check_references(
             content.workshop(proposal.edition, proposal.workshop) is None
             and proposal.edition not in uncertain | broken_events
         ):
-            yield problem(
-                proposal,
-                "workshop",
-                f"työpajaa '{proposal.workshop}' ei ole vuonna {proposal.edition}",
-            )
+            yield problem(proposal, "workshop", no_workshop(proposal.workshop, proposal.edition))
 
 
 def _check_sessions(content: Content, files: Mapping[str, str], root: str) -> Iterable[Problem]:

@@ -24,6 +24,7 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -102,6 +103,14 @@ def _as_helsinki(value: dt.datetime) -> dt.datetime:
 
 
 LocalDateTime = Annotated[dt.datetime, AfterValidator(_as_helsinki)]
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "å": "a", " ": "-"})
+
+
+def as_written(value: object) -> object:
+    """An enum value as editors write it: any case, with ä/ö/å and spaces (`Käynnissä`,
+    `ei jatkoon`), is read as the stored ASCII value (`kaynnissa`, `ei-jatkoon`)."""
+    return value.strip().lower().translate(_FOLD) if isinstance(value, str) else value
 
 
 class Strict(BaseModel):
@@ -313,6 +322,9 @@ class CityRole(StrEnum):
     UNKNOWN = "ei-tiedossa"
 
 
+CityRoleAsWritten = Annotated[CityRole, BeforeValidator(as_written)]
+
+
 class ProposalStatus(StrEnum):
     RECEIVED = "vastaanotettu"
     PUBLISHED = "julkaistu"
@@ -323,11 +335,14 @@ class ProposalStatus(StrEnum):
     NOT_TAKEN_FORWARD = "ei-jatkoon"
 
 
+ProposalStatusAsWritten = Annotated[ProposalStatus, BeforeValidator(as_written)]
+
+
 class StatusChange(Strict):
     """One step of a proposal's lifecycle, with the editors' reasoning."""
 
     date: dt.date
-    status: ProposalStatus
+    status: ProposalStatusAsWritten
     note: LongText | None = Field(default=None, description="Toimittajien perustelu tai vastaus")
     publish_from: dt.date | None = Field(
         default=None,
@@ -368,7 +383,7 @@ class Proposal(Strict):
     challenge: LongText
     action: LongText
     impact: LongText | None = None
-    city_role: CityRole
+    city_role: CityRoleAsWritten
     organisation: (
         Annotated[str, StringConstraints(strip_whitespace=True, max_length=120), ONE_LINE] | None
     ) = None
@@ -417,6 +432,24 @@ class PackageStatus(StrEnum):
 
 UNFINISHED_PACKAGE_STATUSES = frozenset({PackageStatus.PLANNED, PackageStatus.IN_PROGRESS})
 
+#: How editors write a package status where the stored value (kept stable for open data)
+#: lacks its Finnish letters. Both spellings are accepted; the schema offers these first.
+PACKAGE_STATUS_SPELLINGS: dict[PackageStatus, str] = {PackageStatus.IN_PROGRESS: "käynnissä"}
+PACKAGE_STATUSES_AS_WRITTEN = [PACKAGE_STATUS_SPELLINGS.get(s, s.value) for s in PackageStatus]
+
+PackageStatusAsWritten = Annotated[
+    PackageStatus,
+    BeforeValidator(as_written),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*PACKAGE_STATUSES_AS_WRITTEN, *(s.value for s in PACKAGE_STATUS_SPELLINGS)],
+            "description": "Tila: " + ", ".join(PACKAGE_STATUSES_AS_WRITTEN),
+        },
+        mode="validation",
+    ),
+]
+
 
 class Milestone(Strict):
     title: ShortText
@@ -444,11 +477,11 @@ class Package(Strict):
     description: LongText
     workshops: list[Slug] = Field(min_length=1)
     proposals: list[Annotated[int, Field(ge=1)]] = Field(default_factory=list)
-    city_role: Literal[CityRole.DIRECT, CityRole.ADVOCACY] = Field(
-        description="suora = kaupunki toimii itse, edunvalvonta = kaupunki edunvalvojana"
-    )
+    city_role: Annotated[
+        Literal[CityRole.DIRECT, CityRole.ADVOCACY], BeforeValidator(as_written)
+    ] = Field(description="suora = kaupunki toimii itse, edunvalvonta = kaupunki edunvalvojana")
     responsible_unit: ShortText = Field(description="Vastuuyksikkö")
-    status: PackageStatus
+    status: PackageStatusAsWritten
     progress: Annotated[int, Field(ge=0, le=100, description="Edistyminen prosentteina")]
     completed: dt.date | None = Field(default=None, description="Valmistumispäivä")
     milestones: list[Milestone] = Field(default_factory=list)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Sequence
-from typing import Any
+import types
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
+
+from talkoot.content.model import PACKAGE_STATUS_SPELLINGS
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -15,6 +20,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader  # type: ignore[assignment]
 
 Loc = tuple[str | int, ...]
+_AS_WRITTEN = {status.value: spelling for status, spelling in PACKAGE_STATUS_SPELLINGS.items()}
 
 # Cross-field checks raised by model validators: which field they concern, and what to say.
 _CUSTOM: dict[str, tuple[str | None, str]] = {
@@ -34,12 +40,45 @@ _PATTERNS: dict[str, str] = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "saa sisältää vain pieniä kirjaimia a–z, numeroita ja "
     "väliviivoja (esim. liike-elaman-palvelut)",
     r"^\d{5}$": "pitää olla viisi numeroa",
-    r"^\d{4}-\d{2}$": "pitää olla muotoa VVVV-KK (esim. 2024-01)",
+    r"^\d{4}-\d{2}$": "pitää olla muotoa VVVV-KK{example}",
 }
+# Options are listed in a message when there are at most this many.
+SHORT_LIST = 6
 
 
-def describe(error: ErrorDetails) -> tuple[Loc, str]:
-    """The location and Finnish message of one pydantic error."""
+def field_name(loc: Sequence[str | int]) -> str:
+    """A field's name as an editor counts: `programme[2].title` for the second item."""
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += f".{part}" if name else part
+    return name
+
+
+def did_you_mean(value: object, options: Iterable[str], *, list_short: bool = True) -> str:
+    """`; tarkoititko 'x'?` for a near miss, else the options when there are few."""
+    choices = sorted(set(options))
+    close = closest(value, choices)
+    if close:
+        return f"; tarkoititko '{close}'?"
+    if list_short and 0 < len(choices) <= SHORT_LIST:
+        return "; vaihtoehdot: " + ", ".join(f"'{choice}'" for choice in choices)
+    return ""
+
+
+def closest(value: object, options: Iterable[str]) -> str | None:
+    """The option nearest to a misspelt value, if one is near enough."""
+    close = difflib.get_close_matches(str(value), sorted(set(options)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def describe(
+    error: ErrorDetails, *, model: type[BaseModel] | None = None, year: int | None = None
+) -> tuple[Loc, str]:
+    """The location and Finnish message of one pydantic error. `model` (the file's) lets
+    an unknown key be matched to the known ones; `year` (the file's) fits the examples."""
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     loc: Loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
@@ -51,7 +90,77 @@ def describe(error: ErrorDetails) -> tuple[Loc, str]:
             else ()
         )
         return (*loc, *parts), message.format(**ctx)
-    return loc, _message(kind, ctx)
+    message = _message(kind, ctx, year)
+    if kind == "extra_forbidden" and model is not None and loc:
+        hint = did_you_mean(loc[-1], _fields_at(model, loc[:-1]))
+        if hint:
+            message = "tuntematon kenttä" + hint
+    elif kind in ("enum", "literal_error"):
+        message += did_you_mean(error.get("input"), _expected(ctx), list_short=False)
+    return loc, message
+
+
+def describe_all(
+    errors: Iterable[ErrorDetails], *, model: type[BaseModel], year: int | None = None
+) -> list[tuple[Loc, str]]:
+    """Every error of one file, described; a misspelt key that names a missing field is one
+    problem (`nmae: tarkoititko 'name'?`), not also `name: puuttuu`."""
+    errors = list(errors)
+    meant = set()
+    for error in errors:
+        loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+        if error["type"] == "extra_forbidden" and loc:
+            near = closest(loc[-1], _fields_at(model, loc[:-1]))
+            if near:
+                meant.add((*loc[:-1], near))
+    described = []
+    for error in errors:
+        loc, message = describe(error, model=model, year=year)
+        if not (error["type"] == "missing" and loc in meant):
+            described.append((loc, message))
+    return described
+
+
+def _expected(ctx: dict[str, Any]) -> list[str]:
+    """The allowed values, as editors write them (`käynnissä`, not `kaynnissa`)."""
+    return [
+        _AS_WRITTEN.get(value, value)
+        for value in re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    ]
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names of the model found at `loc` inside `model`, if it is one."""
+    current: Any = model
+    for part in loc:
+        current = _item_type(current, part)
+        if current is None:
+            return []
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _item_type(annotation: Any, part: str | int) -> Any:
+    """The type at `part` (a field name or a list index) inside `annotation`."""
+    for candidate in _unwrap(annotation):
+        if isinstance(part, str) and _is_model(candidate) and part in candidate.model_fields:
+            return candidate.model_fields[part].annotation
+        if isinstance(part, int) and get_origin(candidate) is list:
+            return get_args(candidate)[0]
+    return None
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The alternatives of an Optional/Union, with Annotated stripped."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _unwrap(get_args(annotation)[0])
+    if origin is Union or origin is types.UnionType:
+        return [t for arg in get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
 
 
 def _is_union_tag(part: str | int) -> bool:
@@ -59,7 +168,7 @@ def _is_union_tag(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part or part in ("str", "int", "date", "datetime"))
 
 
-def _message(kind: str, ctx: dict[str, Any]) -> str:
+def _message(kind: str, ctx: dict[str, Any], year: int | None) -> str:
     if kind == "missing":
         return "puuttuu"
     if kind == "extra_forbidden":
@@ -82,11 +191,14 @@ def _message(kind: str, ctx: dict[str, Any]) -> str:
     if kind == "invalid_character":
         return f"sisältää merkin {ctx.get('code')}, joka ei ole tekstiä; poista se"
     if kind == "string_pattern_mismatch":
-        return _PATTERNS.get(str(ctx.get("pattern")), "ei ole oikeassa muodossa")
+        pattern = _PATTERNS.get(str(ctx.get("pattern")), "ei ole oikeassa muodossa")
+        # the month of the results event: January after the edition
+        return pattern.format(example=f" (esim. {year + 1}-01)" if year else "")
     if kind in ("enum", "literal_error"):
-        expected = re.sub(r"<\w+\.\w+: ('[^']*')>", r"\1", str(ctx.get("expected", "")))
-        expected = expected.replace(" or ", " tai ")
-        return f"pitää olla jokin seuraavista: {expected}"
+        allowed = [f"'{value}'" for value in _expected(ctx)]
+        if len(allowed) < 2:
+            return f"pitää olla {''.join(allowed)}"
+        return f"pitää olla jokin seuraavista: {', '.join(allowed[:-1])} tai {allowed[-1]}"
     if kind in ("greater_than_equal", "greater_than"):
         return f"pitää olla vähintään {ctx.get('ge', ctx.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
@@ -96,9 +208,10 @@ def _message(kind: str, ctx: dict[str, Any]) -> str:
     if kind.startswith("bool_"):
         return "pitää olla true tai false"
     if kind.startswith("datetime_"):
-        return "pitää olla päivä ja kellonaika muodossa 2023-11-23T13:00"
+        example = f"{year}-11-23T13:00" if year else "VVVV-KK-PPTHH:MM"
+        return f"pitää olla päivä ja kellonaika muodossa {example}"
     if kind.startswith("date_"):
-        return "pitää olla päivämäärä muodossa 2023-11-20"
+        return f"pitää olla päivämäärä muodossa {f'{year}-11-20' if year else 'VVVV-KK-PP'}"
     if kind.startswith("url_"):
         return "pitää olla verkko-osoite, joka alkaa https://"
     if kind in ("string_type", "string_unicode"):

@@ -1,25 +1,31 @@
 """The MkDocs edge: load content once per build, add the generated pages, set the nav.
 
 Kept thin on purpose: the pages come from `talkoot.site`, which knows nothing of MkDocs.
-A content error is logged as bare Finnish lines and aborts the build without a traceback.
+A content error is logged as bare Finnish lines and aborts `mkdocs build` without a
+traceback. Under `mkdocs serve` it does not: the preview keeps running and shows every
+problem in the browser (`talkoot.site.errorpage`) until the content is fixed.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 from pathlib import Path
+from types import FrameType
+from typing import Literal
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from talkoot.content import clock
 from talkoot.content.load import load_dir, resolve_content_dir
 from talkoot.content.publication import published
-from talkoot.exceptions import ContentError
+from talkoot.exceptions import ContentError, Problem
+from talkoot.site import errorpage
 from talkoot.site.pages import Site, SiteInfo
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
@@ -29,18 +35,42 @@ class TalkootConfig(Config):
     content_dir = config_options.Type(str, default="content")
 
 
+def _stop_like_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
 class TalkootPlugin(BasePlugin[TalkootConfig]):
+    # Having on_startup keeps one instance across the preview's rebuilds.
+    serving = False
     site: Site | None = None
+    problems: list[Problem] | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+        if self.serving:
+            # `mkdocs serve` shuts down (and removes its temporary site) on Ctrl-C only; make
+            # SIGTERM, which `make` passes on when it is stopped, do the same.
+            signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path).parent
         directory = resolve_content_dir(self.config.content_dir, base)
+        # mkdocs serve rebuilds when content changes, also after a failed build
+        config.watch.append(str(directory))
+        self.site, self.problems = None, None
         try:
             content = load_dir(directory)
         except ContentError as error:
+            if not self.serving:
+                for problem in error.problems:
+                    log.error(str(problem))
+                raise Abort(error.summary) from None
+            # Logged below warning level: `strict` would otherwise stop the preview.
             for problem in error.problems:
-                log.error(str(problem))
-            raise Abort(error.summary) from None
+                log.info(str(problem))
+            log.info(f"{error.summary} Esikatselu näyttää virheet selaimessa.")
+            self.problems = list(error.problems)
+            return config
         info = SiteInfo(
             site_url=(config.site_url or "/").rstrip("/") + "/",
             repo_url=config.repo_url,
@@ -50,12 +80,33 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
         # a page, a feed, a data file, the search index or the sitemap.
         self.site = Site(published(content, info.now.date()), info)
         config.nav = self.site.nav() + list(config.nav or [])
-        # mkdocs serve rebuilds when content changes
-        config.watch.append(str(directory))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.problems is not None:
+            # Only the error page: hand-written pages link to pages that are not built now.
+            for hand_written in files.documentation_pages():
+                files.remove(hand_written)
+            return files
         assert self.site is not None
         for page in self.site.generate():
-            files.append(File.generated(config, page.path, content=page.content))
+            # Reached from the nav's few entries and from other pages, not listed in the
+            # nav one by one: MkDocs need not report each as "not included in the nav".
+            files.append(
+                File.generated(
+                    config,
+                    page.path,
+                    content=page.content,
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems is None:
+            return
+        page = errorpage.render(self.problems)
+        site_dir = Path(config.site_dir)
+        # index.html for the front page; 404.html is what the preview answers elsewhere.
+        for name in ("index.html", "404.html"):
+            (site_dir / name).write_text(page, encoding="utf-8")
