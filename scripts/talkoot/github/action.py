@@ -38,6 +38,7 @@ from talkoot.content import clock
 from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
+from talkoot.github.labelling import prepare_repository
 from talkoot.github.session import (
     GitHubError,
     Repo,
@@ -480,8 +481,10 @@ class Action:
 
     def sync(self, *, days: int | None) -> None:
         """Every open submission issue, closed ones updated in the last `days` days (all
-        with None), and the current edition's registrations once."""
+        with None), and the current edition's registrations once; first the missing
+        labels and the form-made issues that lack theirs (`talkoot.github.labelling`)."""
         repo = self.repo
+        prepare_repository(repo, self.setup.forms)
         if names.PROPOSAL_LABEL in self.setup.forms:
             for issue in repo.issues(names.PROPOSAL_LABEL, state="open"):
                 self.proposal(issue)

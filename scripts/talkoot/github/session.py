@@ -410,12 +410,25 @@ class Repo:
 
     # -- the bot comment -----------------------------------------------------------------
 
-    def bot_comment(self, issue: Any) -> Any | None:
+    def bot_comment(self, issue: Any, marker: str = BOT_MARKER) -> Any | None:
         """The Action's own comment: written by a bot and starting with the hidden marker."""
         for comment in issue.comments():
-            if (comment.body or "").startswith(BOT_MARKER) and is_bot(comment.user.login):
+            if (comment.body or "").startswith(marker) and is_bot(comment.user.login):
                 return comment
         return None
+
+    def comment_once(self, issue: Any, marker: str, text: str) -> bool:
+        """A one-off bot comment that starts with `marker` (another marker than the bot
+        comment's), unless the issue has it; True if it was made. Never edited later."""
+        if self.bot_comment(issue, marker) is not None:
+            return False
+        self._write(
+            f"#{issue.number}: kommentti {marker}",
+            lambda: issue.create_comment(f"{marker}\n{text}"),
+            lambda: self.bot_comment(issue, marker),
+        )
+        log.info("#%d: kommentoitiin (%s)", issue.number, marker)
+        return True
 
     def upsert_bot_comment(self, issue: Any, text: str) -> str:
         """Create or edit the one bot comment; returns "created", "updated" or "unchanged"."""
