@@ -40,6 +40,7 @@ from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
 from talkoot.github.labelling import prepare_repository
 from talkoot.github.session import (
+    FileState,
     GitHubError,
     Repo,
     Sleep,
@@ -47,6 +48,7 @@ from talkoot.github.session import (
     is_bot,
 )
 from talkoot.submissions.issueform import Form, load_form, parse
+from talkoot.submissions.pullbodies import proposal_pull_body, registrations_pull_body
 from talkoot.submissions.submission import (
     LABELS,
     IssueData,
@@ -61,7 +63,6 @@ from talkoot.submissions.submission import (
     proposal_needs_fixing_comment,
     proposal_page_url,
     proposal_published_comment,
-    proposal_pull_body,
     proposal_pull_closed_comment,
     proposal_pull_comment,
     proposal_pull_title,
@@ -71,7 +72,6 @@ from talkoot.submissions.submission import (
     reconcile_registrations,
     refused_note,
     registration_comment,
-    registrations_pull_body,
     registrations_pull_title,
     registrations_text,
 )
@@ -121,6 +121,10 @@ class Setup:
         return cls(project, content, forms, root)
 
 
+def _text(state: FileState | None) -> str | None:
+    return None if state is None else state.text
+
+
 def issue_data(issue: Any) -> IssueData:
     """`IssueData` of a github3 issue (full or from a list)."""
     raw = issue.as_dict()
@@ -157,8 +161,9 @@ class Target:
     render: Callable[[str | None], str]
     message: str
     title: str
-    #: The pull request's body, given whether the file is already published.
-    body: Callable[[bool], str]
+    #: The pull request's body, given the published text (None: not published) and the
+    #: text the pull request writes.
+    body: Callable[[str | None, str], str]
     #: The default branch is known not to have the file (no need to read it).
     unpublished: bool = False
 
@@ -330,7 +335,9 @@ class Action:
             render=lambda base: proposal_text(submission, rel, approved=approved, base=base),
             message=f"Ehdotus #{number}: {'päivitä' if name else 'lisää'} sivustolle",
             title=proposal_pull_title(number, submission.title),
-            body=lambda change: proposal_pull_body(number, path, submission.title, change=change),
+            body=lambda published, wanted: proposal_pull_body(
+                number, path, wanted, published, self.content
+            ),
             unpublished=unpublished,
         )
 
@@ -358,7 +365,7 @@ class Action:
             repo.put_file_if_changed(
                 target.branch, target.path, wanted, target.message, known=True, current=on_branch
             )
-            repo.update_pull(pull, target.title, target.body(published is not None))
+            repo.update_pull(pull, target.title, target.body(_text(published), wanted))
             return Published("pull", pull, change=published is not None)
         if published is not None:
             wanted = target.render(published.text)
@@ -379,7 +386,9 @@ class Action:
             if closed is not None:
                 log.info("Pull request #%d suljettiin yhdistämättä", closed.number)
                 return Published("closed", closed)
-            pull = repo.create_pull(target.branch, target.title, target.body(published is not None))
+            pull = repo.create_pull(
+                target.branch, target.title, target.body(_text(published), wanted)
+            )
             return Published("pull", pull, change=published is not None)
         start = repo.branch_sha(default)
         if start is None:
@@ -392,7 +401,7 @@ class Action:
         repo.put_file_if_changed(
             target.branch, target.path, wanted, target.message, known=True, current=published
         )
-        pull = repo.create_pull(target.branch, target.title, target.body(published is not None))
+        pull = repo.create_pull(target.branch, target.title, target.body(_text(published), wanted))
         return Published("pull", pull, change=published is not None)
 
     # -- registrations -----------------------------------------------------------------
@@ -446,7 +455,9 @@ class Action:
                     render=lambda _base: text,
                     message=f"Ilmoittautumiset {year}: päivitä tilanne",
                     title=registrations_pull_title(year),
-                    body=lambda _change: registrations_pull_body(year, path),
+                    body=lambda published, wanted: registrations_pull_body(
+                        year, path, wanted, published, self.content
+                    ),
                 ),
                 may_change_published=True,
             )
