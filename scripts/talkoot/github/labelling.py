@@ -38,7 +38,7 @@ FORM_LABELS: Final = frozenset({names.PROPOSAL_LABEL, names.REGISTRATION_LABEL})
 
 def create_missing_labels(repo: Repo) -> list[str]:
     """Create the project's labels that the repository lacks; the names created."""
-    existing = {label.name.lower() for label in repo.repository.labels()}
+    existing = repo.label_names()
     created = []
     for spec in LABELS:
         if spec.name.lower() not in existing:
@@ -55,9 +55,8 @@ def label_unlabelled_submissions(repo: Repo, forms: Mapping[str, Form]) -> list[
     if not forms:
         return []
     labelled = []
-    issues = repo.repository.issues(state="open", sort="created", direction="asc")
-    for issue in issues:
-        if issue.pull_request_urls or repo.labels_of(issue) & FORM_LABELS:
+    for issue in repo.open_issues():
+        if repo.labels_of(issue) & FORM_LABELS:
             continue
         label = recognise(issue.body, forms)
         if label is None:

@@ -361,6 +361,14 @@ class Repo:
         log.info("Issueita tunnisteella %s: %d", label, len(found))
         return found
 
+    def open_issues(self) -> list[Any]:
+        """Every open issue (not pull request), whatever its labels, oldest first."""
+        return [
+            issue
+            for issue in self.repository.issues(state="open", sort="created", direction="asc")
+            if not issue.pull_request_urls
+        ]
+
     @staticmethod
     def labels_of(issue: Any) -> set[str]:
         return {label.name for label in issue.original_labels}
@@ -471,6 +479,10 @@ class Repo:
         return role in EDITOR_ROLES
 
     # -- labels of the repository --------------------------------------------------------
+
+    def label_names(self) -> set[str]:
+        """The repository's labels, lower-cased (GitHub compares them case-insensitively)."""
+        return {label.name.lower() for label in self.repository.labels()}
 
     def ensure_label(self, name: str, color: str, description: str) -> str:
         """Create the label or bring its colour and description up to date."""
