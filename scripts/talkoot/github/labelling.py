@@ -56,7 +56,7 @@ def label_unlabelled_submissions(repo: Repo, forms: Mapping[str, Form]) -> list[
         return []
     labelled = []
     for issue in repo.open_issues():
-        if repo.labels_of(issue) & FORM_LABELS:
+        if {name.lower() for name in repo.labels_of(issue)} & FORM_LABELS:
             continue
         label = recognise(issue.body, forms)
         if label is None:
