@@ -20,6 +20,7 @@ from talkoot.content.load import Content, load
 from talkoot.github import session as talkoot_github
 from talkoot.submissions import forms
 from talkoot.submissions.issueform import Form, load_form, render
+from talkoot.submissions.submission import LABELS
 from talkoot.vocabulary import names
 
 CASES = Path(__file__).with_name("ingest_cases")
@@ -114,6 +115,11 @@ class World:
         assert code == 0
         assert self.fake.writes() == []
         assert self.fake.snapshot() == before
+
+    def fresh_repository(self) -> None:
+        """No labels at all, as in a repository where nobody ran `talkoot labels`."""
+        for name in self.fake.labels():
+            self.fake.delete_label(name)
 
     # -- acting as people ----------------------------------------------------------
 
@@ -234,6 +240,8 @@ def _world(
     sleeps: list[float] = []
     monkeypatch.setattr(talkoot_github, "default_sleep", sleeps.append)
     fake_github.set_permission(EDITOR, "triage")  # triage is enough to decide
+    for spec in LABELS:  # a repository set up as the README says (`talkoot labels`)
+        fake_github.add_label(spec.name, spec.color, spec.description)
     fake_github.clear_requests()
     return World(
         fake_github,

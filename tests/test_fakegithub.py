@@ -257,6 +257,19 @@ def test_repository_labels(fake_github: FakeGitHub, repo: Any) -> None:
     assert len(list(repo.labels())) == 121
 
 
+def test_an_issue_from_a_form_gets_only_existing_labels(fake_github: FakeGitHub) -> None:
+    fake_github.add_label("ehdotus", "1d76db")
+    number = fake_github.add_issue(title="x", labels=["ehdotus", "uusi"], form=True)
+    assert fake_github.labels(number) == ["ehdotus"]
+    assert fake_github.labels() == ["ehdotus"]  # "uusi" was not created
+    fake_github.add_issue(title="y", labels=["uusi"])  # through the API: created
+    assert fake_github.labels() == ["ehdotus", "uusi"]
+    fake_github.delete_label("ehdotus")
+    assert fake_github.labels(number) == [] and fake_github.labels() == ["uusi"]
+    with pytest.raises(ValueError):
+        fake_github.delete_label("ehdotus")
+
+
 # ---------------------------------------------------------------------------- permissions
 
 

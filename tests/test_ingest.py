@@ -544,6 +544,7 @@ def test_sync_catches_up_on_missed_events(world: World) -> None:
 
 def test_labels_command(world: World) -> None:
     fake = world.fake
+    world.fresh_repository()
     fake.add_label("tarvitsee-korjausta")  # made grey by an earlier add_labels
     assert world.cli("labels") == 0
     assert fake.label("hyväksytty") == {

@@ -621,10 +621,15 @@ class FakeGitHub:
         *,
         author_association: str | None = None,
         assignees: Iterable[str] = (),
+        form: bool = False,
     ) -> int:
         """Create an issue as if a person had opened it; returns its number.
 
-        Unknown labels are created (colour ``ededed``), as GitHub does.
+        Unknown labels are created (colour ``ededed``), as GitHub does for labels given
+        through the API. With ``form`` the issue comes from an issue form, whose labels
+        GitHub applies only if they exist: unknown ones are dropped ("If a label does not
+        already exist in the repository, it will not be automatically added to the
+        issue", docs.github.com, syntax for issue forms).
         """
         with self._lock:
             if number is None:
@@ -636,7 +641,11 @@ class FakeGitHub:
             # (comments, labels, closing) gets a later time.
             self._clock = max(self._clock, _epoch(stamp))
             issue = self._new_issue(number, title, body, user, stamp, author_association)
-            issue["labels"] = [self._label_for(name)["id"] for name in labels]
+            if form:
+                found = (self._find_label(name) for name in labels)
+                issue["labels"] = [label["id"] for label in found if label is not None]
+            else:
+                issue["labels"] = [self._label_for(name)["id"] for name in labels]
             issue["assignees"] = list(assignees)
             if state == "closed":
                 issue.update(
@@ -674,6 +683,17 @@ class FakeGitHub:
             if self._find_label(name) is not None:
                 raise ValueError(f"label {name!r} already exists")
             self._new_label(name, color, description)
+
+    def delete_label(self, name: str) -> None:
+        """Delete a repository label (and take it off every issue), as on the web."""
+        with self._lock:
+            label = self._find_label(name)
+            if label is None:
+                raise ValueError(f"no label {name!r}")
+            del self._labels[label["id"]]
+            for issue in self._issues.values():
+                if label["id"] in issue["labels"]:
+                    issue["labels"].remove(label["id"])
 
     def add_workflow(self, path: str, name: str | None = None, state: str = "active") -> int:
         """Add an Actions workflow file (``.github/workflows/x.yml``); returns its id.

@@ -46,7 +46,9 @@ from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
 from talkoot.github import answers
 from talkoot.github.decisions import DECISION_LABELS, Decisions, approver_apps
+from talkoot.github.labelling import prepare_repository
 from talkoot.github.session import (
+    FileState,
     GitHubError,
     Repo,
     Sleep,
@@ -57,6 +59,7 @@ from talkoot.submissions import notices
 from talkoot.submissions.duplicates import repeat_authors
 from talkoot.submissions.issueform import Form, load_form, parse
 from talkoot.submissions.notices import registration_notice, registration_state
+from talkoot.submissions.pullbodies import proposal_pull_body, registrations_pull_body
 from talkoot.submissions.submission import (
     LABELS,
     IssueData,
@@ -72,7 +75,6 @@ from talkoot.submissions.submission import (
     proposal_needs_fixing_comment,
     proposal_page_url,
     proposal_published_comment,
-    proposal_pull_body,
     proposal_pull_closed_comment,
     proposal_pull_comment,
     proposal_pull_title,
@@ -82,7 +84,6 @@ from talkoot.submissions.submission import (
     reconcile_registrations,
     refused_note,
     registration_comment,
-    registrations_pull_body,
     registrations_pull_title,
     registrations_text,
 )
@@ -137,6 +138,10 @@ class Setup:
         return cls(project, content, forms, root)
 
 
+def _text(state: FileState | None) -> str | None:
+    return None if state is None else state.text
+
+
 def issue_data(issue: Any) -> IssueData:
     """`IssueData` of a github3 issue (full or from a list)."""
     raw = issue.as_dict()
@@ -174,8 +179,9 @@ class Target:
     render: Callable[[str | None], str]
     message: str
     title: str
-    #: The pull request's body, given whether the file is already published.
-    body: Callable[[bool], str]
+    #: The pull request's body, given the published text (None: not published) and the
+    #: text the pull request writes.
+    body: Callable[[str | None, str], str]
     #: The default branch is known not to have the file (no need to read it).
     unpublished: bool = False
 
@@ -406,7 +412,9 @@ class Action:
             render=lambda base: proposal_text(submission, rel, approved=approved, base=base),
             message=f"Ehdotus #{number}: {'päivitä' if name else 'lisää'} sivustolle",
             title=proposal_pull_title(number, submission.title),
-            body=lambda change: proposal_pull_body(number, path, submission.title, change=change),
+            body=lambda published, wanted: proposal_pull_body(
+                number, path, wanted, published, self.content
+            ),
             unpublished=unpublished,
         )
 
@@ -434,7 +442,7 @@ class Action:
             repo.put_file_if_changed(
                 target.branch, target.path, wanted, target.message, known=True, current=on_branch
             )
-            repo.update_pull(pull, target.title, target.body(published is not None))
+            repo.update_pull(pull, target.title, target.body(_text(published), wanted))
             return Published("pull", pull, change=published is not None)
         if published is not None:
             wanted = target.render(published.text)
@@ -455,7 +463,9 @@ class Action:
             if closed is not None:
                 log.info("Pull request #%d suljettiin yhdistämättä", closed.number)
                 return Published("closed", closed)
-            pull = repo.create_pull(target.branch, target.title, target.body(published is not None))
+            pull = repo.create_pull(
+                target.branch, target.title, target.body(_text(published), wanted)
+            )
             return Published("pull", pull, change=published is not None)
         start = repo.branch_sha(default)
         if start is None:
@@ -468,7 +478,7 @@ class Action:
         repo.put_file_if_changed(
             target.branch, target.path, wanted, target.message, known=True, current=published
         )
-        pull = repo.create_pull(target.branch, target.title, target.body(published is not None))
+        pull = repo.create_pull(target.branch, target.title, target.body(_text(published), wanted))
         return Published("pull", pull, change=published is not None)
 
     # -- registrations -----------------------------------------------------------------
@@ -552,7 +562,9 @@ class Action:
                     render=lambda _base: text,
                     message=f"Ilmoittautumiset {year}: päivitä tilanne",
                     title=registrations_pull_title(year),
-                    body=lambda _change: registrations_pull_body(year, path),
+                    body=lambda published, wanted: registrations_pull_body(
+                        year, path, wanted, published, self.content
+                    ),
                 ),
                 may_change_published=True,
             )
@@ -598,8 +610,10 @@ class Action:
 
     def sync(self, *, days: int | None) -> None:
         """Every open submission issue, closed ones updated in the last `days` days (all
-        with None), and the current edition's registrations once."""
+        with None), and the current edition's registrations once; first the missing
+        labels and the form-made issues that lack theirs (`talkoot.github.labelling`)."""
         repo = self.repo
+        prepare_repository(repo, self.setup.forms)
         if names.PROPOSAL_LABEL in self.setup.forms:
             for issue in repo.issues(names.PROPOSAL_LABEL, state="open"):
                 self.proposal(issue)

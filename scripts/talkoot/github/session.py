@@ -364,6 +364,14 @@ class Repo:
         log.info("Issueita tunnisteella %s: %d", label, len(found))
         return found
 
+    def open_issues(self) -> list[Any]:
+        """Every open issue (not pull request), whatever its labels, oldest first."""
+        return [
+            issue
+            for issue in self.repository.issues(state="open", sort="created", direction="asc")
+            if not issue.pull_request_urls
+        ]
+
     @staticmethod
     def labels_of(issue: Any) -> set[str]:
         return {label.name for label in issue.original_labels}
@@ -413,12 +421,25 @@ class Repo:
 
     # -- the bot comment -----------------------------------------------------------------
 
-    def bot_comment(self, issue: Any) -> Any | None:
+    def bot_comment(self, issue: Any, marker: str = BOT_MARKER) -> Any | None:
         """The Action's own comment: written by a bot and starting with the hidden marker."""
         for comment in issue.comments():
-            if (comment.body or "").startswith(BOT_MARKER) and is_bot(comment.user.login):
+            if (comment.body or "").startswith(marker) and is_bot(comment.user.login):
                 return comment
         return None
+
+    def comment_once(self, issue: Any, marker: str, text: str) -> bool:
+        """A one-off bot comment that starts with `marker` (another marker than the bot
+        comment's), unless the issue has it; True if it was made. Never edited later."""
+        if self.bot_comment(issue, marker) is not None:
+            return False
+        self._write(
+            f"#{issue.number}: kommentti {marker}",
+            lambda: issue.create_comment(f"{marker}\n{text}"),
+            lambda: self.bot_comment(issue, marker),
+        )
+        log.info("#%d: kommentoitiin (%s)", issue.number, marker)
+        return True
 
     def upsert_bot_comment(self, issue: Any, text: str) -> str:
         """Create or edit the one bot comment; returns "created", "updated" or "unchanged"."""
@@ -461,6 +482,10 @@ class Repo:
         return role in EDITOR_ROLES
 
     # -- labels of the repository --------------------------------------------------------
+
+    def label_names(self) -> set[str]:
+        """The repository's labels, lower-cased (GitHub compares them case-insensitively)."""
+        return {label.name.lower() for label in self.repository.labels()}
 
     def ensure_label(self, name: str, color: str, description: str) -> str:
         """Create the label or bring its colour and description up to date."""

@@ -652,28 +652,6 @@ def proposal_pull_title(number: int, title: str) -> str:
     return f"Ehdotus #{number}: {code_span(title)}"
 
 
-def proposal_pull_body(number: int, path: str, title: str, *, change: bool) -> str:
-    if change:
-        intro = (
-            f"Tämä pull request päivittää sivustolla julkaistun kehittämisehdotuksen #{number}"
-            " tekstit, koska lähettäjä on muokannut ehdotusta. Tilahistoria ja toimittajien"
-            " merkinnät säilyvät ennallaan."
-        )
-    else:
-        intro = (
-            f"Tämä pull request lisää sivustolle kehittämisehdotuksen #{number}, jonka"
-            " toimittajat ovat hyväksyneet julkaistavaksi."
-        )
-    return (
-        f"{intro}\n\n"
-        f"- Otsikko: {code_span(title)}\n"
-        f"- Tiedosto: `{path}`\n\n"
-        "Tiedostossa ovat lähettäjän vastaukset sellaisinaan. Tarkista ne ennen yhdistämistä."
-        " Action päivittää tätä pull requestia, jos lähettäjä muokkaa ehdotusta.\n\n"
-        f"Closes #{number}"
-    )
-
-
 # --- registrations -------------------------------------------------------------------------
 
 
@@ -846,18 +824,6 @@ def registrations_text(registrations: Registrations) -> str:
 
 def registrations_pull_title(year: int) -> str:
     return f"Ilmoittautumiset {year}"
-
-
-def registrations_pull_body(year: int, path: str) -> str:
-    return (
-        f"Tämä pull request päivittää vuoden {year} ilmoittautumistilanteen sivustolle"
-        f" (`{path}`): vahvistetut paikat, jonossa olevat ja ne organisaatiot, jotka antoivat"
-        " luvan näyttää nimensä.\n\n"
-        "Action laskee tiedoston kaikista ilmoittautumis-issueista ja päivittää tätä pull"
-        " requestia aina, kun ilmoittautumisia tulee, muuttuu tai perutaan. Yhdistä pull"
-        " request, kun haluat julkaista tilanteen sivustolla. Älä muokkaa tiedostoa käsin:"
-        " Action kirjoittaa sen uudelleen."
-    )
 
 
 # --- the bot's comments --------------------------------------------------------------------
