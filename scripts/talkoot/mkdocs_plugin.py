@@ -1,6 +1,7 @@
 """The MkDocs edge: load content once per build, add the generated pages, set the nav.
 
-Kept thin on purpose: the pages come from `talkoot.pages`, which knows nothing of MkDocs.
+Kept thin on purpose: the pages come from `talkoot.pages`, which knows nothing of MkDocs,
+loaded by `talkoot.sitesource` as `talkoot export` loads them.
 A content error is logged as bare Finnish lines and aborts the build without a traceback.
 """
 
@@ -16,11 +17,10 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import clock
-from .content import load_dir, resolve_content_dir
+from .content import resolve_content_dir
 from .exceptions import ContentError
-from .pages import Site, SiteInfo
-from .publication import published
+from .pages import Site
+from .sitesource import load_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
 
@@ -36,20 +36,12 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
         base = Path(config.config_file_path).parent
         directory = resolve_content_dir(self.config.content_dir, base)
         try:
-            content = load_dir(directory)
+            self.site = load_site(directory, site_url=config.site_url, repo_url=config.repo_url)
         except ContentError as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise Abort(error.summary) from None
-        info = SiteInfo(
-            site_url=(config.site_url or "/").rstrip("/") + "/",
-            repo_url=config.repo_url,
-            now=clock.now(),
-        )
-        # Everything is rendered from the published view: nothing under embargo reaches
-        # a page, a feed, a data file, the search index or the sitemap.
-        self.site = Site(published(content, info.now.date()), info)
-        config.nav = self.site.nav() + list(config.nav or [])
+        config.nav = site_nav(self.site, config.nav)
         # mkdocs serve rebuilds when content changes
         config.watch.append(str(directory))
         return config
