@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: serve site test lint bench schemas forms clean
+.PHONY: serve site site-zensical test lint bench schemas forms clean
 
 $(SITE_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,17 @@ serve: $(SITE_STAMP)
 
 site: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The same site built by Zensical, which runs no MkDocs plugins: `talkoot export` writes the
+# pages and a mkdocs.yml for it into build/zensical/ (Zensical writes only inside the
+# folder of its configuration file), and the result is moved to site-zensical/.
+ZENSICAL_BUILD := build/zensical
+
+site-zensical: $(DEV_STAMP)
+	rm -rf site-zensical
+	$(BIN)/talkoot export $(ZENSICAL_BUILD)
+	$(BIN)/zensical build --strict --clean --config-file $(ZENSICAL_BUILD)/mkdocs.yml
+	mv $(ZENSICAL_BUILD)/site site-zensical
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check scripts tests
@@ -42,4 +53,4 @@ forms: $(SITE_STAMP)
 	$(BIN)/talkoot forms --write
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical $(ZENSICAL_BUILD) .pytest_cache .mypy_cache .ruff_cache
