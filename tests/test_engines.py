@@ -174,3 +174,22 @@ def test_export_never_overwrites_other_folders(tmp_path: Path, where: str) -> No
     if where == "other":
         assert (target / "tärkeä.txt").read_text(encoding="utf-8") == "älä poista"
     assert not (ROOT / "docs" / "x").exists()
+
+
+def test_engine_config_leaves_out_only_the_plugin() -> None:
+    from talkoot.export import engine_config
+
+    nav = [{"Etusivu": "index.md"}]
+    settings = {
+        "site_name": "x",
+        "site_dir": "elsewhere",
+        "theme": {"name": "material", "custom_dir": "theme/overrides"},
+        "plugins": ["search", {"talkoot": {"content_dir": "c"}}, {"tags": None}, "talkoot"],
+    }
+    config = engine_config(settings, nav, Path("/project/theme/overrides"))
+    assert config["plugins"] == ["search", {"tags": None}]
+    assert config["theme"] == {"name": "material", "custom_dir": "overrides"}
+    assert config["docs_dir"] == "docs" and config["nav"] == nav and "site_dir" not in config
+    assert settings["site_dir"] == "elsewhere"  # the project's settings are left alone
+    mapping = engine_config({"theme": "mkdocs", "plugins": {"talkoot": {}, "search": {}}}, [], None)
+    assert mapping["plugins"] == [{"search": {}}] and mapping["theme"] == "mkdocs"

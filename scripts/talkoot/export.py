@@ -110,10 +110,8 @@ def engine_config(
     config.pop("watch", None)
     config["nav"] = nav
     theme = config.get("theme")
-    theme = dict(theme) if isinstance(theme, Mapping) else {"name": theme or "material"}
-    if custom_dir is not None:
-        theme["custom_dir"] = OVERRIDES
-    config["theme"] = theme
+    if isinstance(theme, Mapping) and custom_dir is not None:
+        config["theme"] = {**theme, "custom_dir": OVERRIDES}
     config["plugins"] = list(_without_plugin(settings.get("plugins")))
     return config
 
