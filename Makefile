@@ -15,7 +15,7 @@ LOCK_INPUTS := pyproject.toml requirements/tools.in
 UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--upgrade
 
-.PHONY: serve site test lint bench schemas forms lock clean
+.PHONY: serve site site-zensical test lint bench schemas forms lock clean
 
 # The locked dependencies first, then the project itself: nothing more to download.
 $(SITE_STAMP): $(SITE_LOCK) pyproject.toml
@@ -35,6 +35,17 @@ serve: $(SITE_STAMP)
 
 site: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The same site built by Zensical, which runs no MkDocs plugins: `talkoot export` writes the
+# pages and a mkdocs.yml for it into build/zensical/ (Zensical writes only inside the
+# folder of its configuration file), and the result is moved to site-zensical/.
+ZENSICAL_BUILD := build/zensical
+
+site-zensical: $(DEV_STAMP)
+	rm -rf site-zensical
+	$(BIN)/talkoot export $(ZENSICAL_BUILD)
+	$(BIN)/zensical build --strict --clean --config-file $(ZENSICAL_BUILD)/mkdocs.yml
+	mv $(ZENSICAL_BUILD)/site site-zensical
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check scripts tests
@@ -62,4 +73,4 @@ lock: $(DEV_STAMP)
 	$(UV_COMPILE) $(LOCK_INPUTS) --constraint $(DEV_LOCK) --output-file $(SITE_LOCK)
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical $(ZENSICAL_BUILD) .pytest_cache .mypy_cache .ruff_cache

@@ -1,5 +1,5 @@
-"""Shared fixtures: real MkDocs builds of the shipped and the demo content, and a fake
-GitHub API (tests/fakegithub)."""
+"""Shared fixtures: real MkDocs builds of the shipped and the demo content (and a Zensical
+build of the demo content's export), and a fake GitHub API (tests/fakegithub)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,35 @@ def build_site(
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def build_zensical(
+    export_dir: Path, content_dir: Path | None = None, *, epoch: str = BUILD_EPOCH
+) -> subprocess.CompletedProcess[str]:
+    """`talkoot export` of the project and a strict Zensical build of it, as
+    `make site-zensical` runs them; the site is `export_dir / "site"`."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
+    env.pop("TALKOOT_CONTENT_DIR", None)
+    if content_dir is not None:
+        env["TALKOOT_CONTENT_DIR"] = str(content_dir)
+    exported = subprocess.run(
+        [sys.executable, "-m", "talkoot.cli", "export", str(export_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if exported.returncode != 0:
+        return exported
+    return subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
+        cwd=export_dir,
         env=env,
         capture_output=True,
         text=True,
@@ -75,3 +104,13 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory, demo_content: Path) -> I
     result = build_site(site, demo_content)
     assert result.returncode == 0, result.stderr
     yield site
+
+
+@pytest.fixture(scope="session")
+def zensical_demo_site(tmp_path_factory: pytest.TempPathFactory, demo_content: Path) -> Path:
+    """The demo content exported and built with Zensical: the same content and clock as
+    `demo_site`, built by the other engine."""
+    export_dir = tmp_path_factory.mktemp("zensical") / "export"
+    result = build_zensical(export_dir, demo_content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return export_dir / "site"

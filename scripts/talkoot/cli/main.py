@@ -112,6 +112,17 @@ def _new_event(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from talkoot.cli.export import export
+
+    result = export(Path(args.dir))
+    print(
+        f"Kirjoitettiin {result.generated} sisällöstä tehtyä ja {result.copied} kirjoitettua "
+        f"tiedostoa kansioon {args.dir}."
+    )
+    return 0
+
+
 def _ingest(args: argparse.Namespace) -> int:
     from talkoot.github.action import configure_logging, run_ingest
 
@@ -224,6 +235,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "body", nargs="?", default="-", help="issuen teksti tiedostona tai - (oletus)"
     )
     parse.set_defaults(handler=_parse_issue)
+
+    export = sub.add_parser(
+        "export", help="kirjoita koko sivusto tavalliseksi MkDocs-projektiksi (myös Zensical)"
+    )
+    export.add_argument("dir", metavar="KANSIO", help="uusi, tyhjä tai aiemman viennin kansio")
+    export.set_defaults(handler=_export)
 
     ingest = sub.add_parser("ingest", help="käsittele Actionin issue-tapahtuma (GITHUB_EVENT_PATH)")
     ingest.set_defaults(handler=_ingest)

@@ -59,9 +59,15 @@ def find_project(start: Path | None = None) -> Project:
     raise TalkootError("mkdocs.yml-tiedostoa ei löydy: aja komento projektin kansiossa.")
 
 
-def _read(config_file: Path) -> Project:
+def read_settings(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping, `!ENV` resolved (see `_MkDocsLoader`)."""
     text = config_file.read_text(encoding="utf-8")
-    config: dict[str, Any] = yaml.load(text, Loader=_MkDocsLoader)  # noqa: S506 - a SafeLoader
+    settings: dict[str, Any] = yaml.load(text, Loader=_MkDocsLoader) or {}  # noqa: S506
+    return settings
+
+
+def _read(config_file: Path) -> Project:
+    config = read_settings(config_file)
     configured = "content"
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "talkoot" in plugin:

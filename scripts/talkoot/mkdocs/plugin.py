@@ -1,6 +1,7 @@
 """The MkDocs edge: load content once per build, add the generated pages, set the nav.
 
-Kept thin on purpose: the pages come from `talkoot.site`, which knows nothing of MkDocs.
+Kept thin on purpose: the pages come from `talkoot.site`, which knows nothing of MkDocs,
+loaded by `talkoot.site.source` as `talkoot export` loads them.
 A content error is logged as bare Finnish lines and aborts `mkdocs build` without a
 traceback. Under `mkdocs serve` it does not: the preview keeps running and shows every
 problem in the browser (`talkoot.site.errorpage`) until the content is fixed.
@@ -21,12 +22,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from talkoot.content import clock
-from talkoot.content.load import load_dir, resolve_content_dir
-from talkoot.content.publication import published
+from talkoot.content.load import resolve_content_dir
 from talkoot.exceptions import ContentError, Problem
 from talkoot.site import errorpage
-from talkoot.site.pages import Site, SiteInfo
+from talkoot.site.pages import Site
+from talkoot.site.source import load_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
 
@@ -59,7 +59,7 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
         config.watch.append(str(directory))
         self.site, self.problems = None, None
         try:
-            content = load_dir(directory)
+            self.site = load_site(directory, site_url=config.site_url, repo_url=config.repo_url)
         except ContentError as error:
             if not self.serving:
                 for problem in error.problems:
@@ -71,15 +71,7 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
             log.info(f"{error.summary} Esikatselu näyttää virheet selaimessa.")
             self.problems = list(error.problems)
             return config
-        info = SiteInfo(
-            site_url=(config.site_url or "/").rstrip("/") + "/",
-            repo_url=config.repo_url,
-            now=clock.now(),
-        )
-        # Everything is rendered from the published view: nothing under embargo reaches
-        # a page, a feed, a data file, the search index or the sitemap.
-        self.site = Site(published(content, info.now.date()), info)
-        config.nav = self.site.nav() + list(config.nav or [])
+        config.nav = site_nav(self.site, config.nav)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

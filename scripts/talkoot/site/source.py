@@ -1,0 +1,38 @@
+"""The one way any edge gets the site: content loaded, published view taken, `Site` built.
+
+Both the MkDocs plugin and `talkoot export` call `load_site`, so a build with the plugin
+and a build from an export render the same pages from the same content, with the same
+notion of now (`SOURCE_DATE_EPOCH`) and the same errors (`ContentError`, every problem).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from talkoot.content import clock
+from talkoot.content.load import load_dir
+from talkoot.content.publication import published
+from talkoot.site.pages import Site, SiteInfo
+
+
+def load_site(directory: Path, *, site_url: str | None, repo_url: str | None) -> Site:
+    """The site of the content in `directory` (already resolved: `resolve_content_dir`).
+
+    Raises `ContentError` with every problem when the content does not validate.
+    """
+    content = load_dir(directory)
+    info = SiteInfo(
+        site_url=(site_url or "/").rstrip("/") + "/",
+        repo_url=repo_url,
+        now=clock.now(),
+    )
+    # Everything is rendered from the published view: nothing under embargo reaches
+    # a page, a feed, a data file, the search index or the sitemap.
+    return Site(published(content, info.now.date()), info)
+
+
+def site_nav(site: Site, configured: Sequence[Any] | None) -> list[Any]:
+    """The navigation: the site's entries first, then any `nav` written in mkdocs.yml."""
+    return site.nav() + list(configured or [])
