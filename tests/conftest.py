@@ -4,6 +4,7 @@ build of the demo content's export), and a fake GitHub API (tests/fakegithub).""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -66,6 +67,21 @@ def build_zensical(
         text=True,
         check=False,
     )
+
+
+def broken_content(folder: Path) -> Path:
+    """A copy of the shipped content with two mistakes in one workshop file (a missing
+    name, an order that is not a number), for the tests of how a build fails."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    workshop = content / "workshops" / "2023" / "teollisuus.yml"
+    workshop.write_text(
+        workshop.read_text(encoding="utf-8")
+        .replace("order: 6", "order: kuusi")
+        .replace("name: Teollisuus\n", ""),
+        encoding="utf-8",
+    )
+    return content
 
 
 def run_talkoot(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import icalendar
 import pytest
 
-from conftest import build_site
+from conftest import broken_content, build_site
 from html_facts import facts as _facts
 
 pytestmark = pytest.mark.build
@@ -114,15 +113,7 @@ def test_build_is_quiet(shipped_site: Path) -> None:
 
 
 def test_invalid_content_fails_the_build_in_finnish(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "content", content)
-    workshop = content / "workshops" / "2023" / "teollisuus.yml"
-    workshop.write_text(
-        workshop.read_text(encoding="utf-8")
-        .replace("order: 6", "order: kuusi")
-        .replace("name: Teollisuus\n", ""),
-        encoding="utf-8",
-    )
+    content = broken_content(tmp_path)
     result = build_site(tmp_path / "site", content)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

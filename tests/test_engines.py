@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BUILD_EPOCH, ROOT, build_site
+from conftest import BUILD_EPOCH, ROOT, broken_content, build_site
 from html_facts import facts
 
 pytestmark = pytest.mark.build
@@ -135,15 +134,7 @@ def test_export_is_a_plain_mkdocs_project(tmp_path: Path) -> None:
 
 def test_export_fails_on_invalid_content_as_the_build_does(tmp_path: Path) -> None:
     """The same Finnish lines as `mkdocs build` logs, exit 1, and nothing written."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
-    workshop = content / "workshops" / "2023" / "teollisuus.yml"
-    workshop.write_text(
-        workshop.read_text(encoding="utf-8")
-        .replace("order: 6", "order: kuusi")
-        .replace("name: Teollisuus\n", ""),
-        encoding="utf-8",
-    )
+    content = broken_content(tmp_path)
     result = _export(tmp_path / "export", content)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -37,9 +37,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import requests
-from github3 import exceptions as gh_errors
-
 from talkoot.content import clock, sessions
 from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
@@ -52,8 +49,8 @@ from talkoot.github.session import (
     GitHubError,
     Repo,
     Sleep,
-    describe_error,
     is_bot,
+    with_repo,
 )
 from talkoot.submissions import notices
 from talkoot.submissions.duplicates import repeat_authors
@@ -649,25 +646,6 @@ def configure_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
-def _run(
-    work: Callable[[Repo], None],
-    env: Mapping[str, str] | None,
-    sleep: Sleep | None,
-    clock_fn: Callable[[], float],
-) -> int:
-    env = os.environ if env is None else env
-    repo = None
-    try:
-        repo = Repo.from_env(env, sleep=sleep, clock=clock_fn)
-        work(repo)
-    except (gh_errors.GitHubException, requests.RequestException) as error:
-        raise GitHubError(f"GitHub-kutsu epäonnistui: {describe_error(error)}") from None
-    finally:
-        if repo is not None:
-            log.info("GitHub API -kutsuja: %d", repo.gh.session.request_counter)
-    return 0
-
-
 def run_ingest(
     env: Mapping[str, str] | None = None,
     *,
@@ -698,13 +676,13 @@ def run_ingest(
         log.info("Ohitetaan: %s.", event)
         return 0
     apps = approver_apps(os.environ if env is None else env)
-    return _run(
+    return with_repo(
         lambda repo: Action(repo, setup, today=clock.today(), approver_apps=apps).handle_event(
             event
         ),
         env,
-        sleep,
-        clock_fn,
+        sleep=sleep,
+        clock_fn=clock_fn,
     )
 
 
@@ -719,11 +697,11 @@ def run_sync(
     """`talkoot sync`: reconcile every submission issue."""
     setup = Setup.load(project)
     apps = approver_apps(os.environ if env is None else env)
-    return _run(
+    return with_repo(
         lambda repo: Action(repo, setup, today=clock.today(), approver_apps=apps).sync(days=days),
         env,
-        sleep,
-        clock_fn,
+        sleep=sleep,
+        clock_fn=clock_fn,
     )
 
 
@@ -740,4 +718,4 @@ def run_labels(
             state = repo.ensure_label(spec.name, spec.color, spec.description)
             log.info("Tunniste %s: %s", spec.name, state)
 
-    return _run(work, env, sleep, clock_fn)
+    return with_repo(work, env, sleep=sleep, clock_fn=clock_fn)

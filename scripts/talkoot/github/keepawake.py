@@ -17,17 +17,15 @@ github3 errors) to the repository's URL: `GET {repo}/actions/workflows` and
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-import requests
 from github3 import exceptions as gh_errors
 
-from talkoot.github.session import GitHubError, Repo, Sleep, describe_error
+from talkoot.github.session import GitHubError, Repo, Sleep, describe_error, with_repo
 
 log = logging.getLogger("talkoot.keepawake")
 
@@ -136,12 +134,4 @@ def run_keep_awake(
     clock_fn: Callable[[], float] = time.time,
 ) -> int:
     """`talkoot keep-awake`: reads `GITHUB_TOKEN`, `GITHUB_REPOSITORY`, `GITHUB_API_URL`."""
-    env = os.environ if env is None else env
-    repo = Repo.from_env(env, sleep=sleep, clock=clock_fn)
-    try:
-        keep_awake(repo)
-    except (gh_errors.GitHubException, requests.RequestException) as error:
-        raise GitHubError(f"GitHub-kutsu epäonnistui: {describe_error(error)}") from None
-    finally:
-        log.info("GitHub API -kutsuja: %d", repo.gh.session.request_counter)
-    return 0
+    return with_repo(keep_awake, env, sleep=sleep, clock_fn=clock_fn)

@@ -16,14 +16,13 @@ import os
 import time
 from collections.abc import Callable, Mapping
 
-import requests
 from github3 import exceptions as gh_errors
 
 from talkoot.content import clock
 from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
-from talkoot.github.session import GitHubError, Repo, Sleep, describe_error
+from talkoot.github.session import GitHubError, Repo, Sleep, with_repo
 from talkoot.submissions.retention import retention_end
 from talkoot.submissions.submission import edition_of, local_date
 from talkoot.vocabulary import fi, names
@@ -89,16 +88,13 @@ def run_purge(
             " (tulostilaisuuden kuukauden loppuun tai, jos sitä ei ole, seuraavan vuoden"
             f" loppuun). Aja komento {fi.date(start.date())} tai myöhemmin."
         )
-    repo = None
-    try:
-        repo = Repo.from_env(env, sleep=sleep, clock=clock_fn)
-        _purge(repo, year, content, yes=yes, url=graphql_url(env))
-    except (gh_errors.GitHubException, requests.RequestException) as error:
-        raise GitHubError(f"GitHub-kutsu epäonnistui: {describe_error(error)}") from None
-    finally:
-        if repo is not None:
-            log.info("GitHub API -kutsuja: %d", repo.gh.session.request_counter)
-    return 0
+    url = graphql_url(env)
+    return with_repo(
+        lambda repo: _purge(repo, year, content, yes=yes, url=url),
+        env,
+        sleep=sleep,
+        clock_fn=clock_fn,
+    )
 
 
 def _purge(repo: Repo, year: int, content: Content, *, yes: bool, url: str) -> None:

@@ -631,3 +631,26 @@ class Repo:
         pull.update(**changes)
         log.info("Päivitettiin pull request #%d (%s)", pull.number, ", ".join(changes))
         return True
+
+
+def with_repo(
+    work: Callable[[Repo], object],
+    env: Mapping[str, str] | None = None,
+    *,
+    sleep: Sleep | None = None,
+    clock_fn: Callable[[], float] = time.time,
+) -> int:
+    """Run `work` against the repository of the environment (`GITHUB_TOKEN`,
+    `GITHUB_REPOSITORY`, `GITHUB_API_URL`): a GitHub failure becomes one Finnish
+    `GitHubError`, and the calls made are logged either way. Returns the exit code, 0."""
+    env = os.environ if env is None else env
+    repo = None
+    try:
+        repo = Repo.from_env(env, sleep=sleep, clock=clock_fn)
+        work(repo)
+    except (gh_errors.GitHubException, requests.RequestException) as error:
+        raise GitHubError(f"GitHub-kutsu epäonnistui: {describe_error(error)}") from None
+    finally:
+        if repo is not None:
+            log.info("GitHub API -kutsuja: %d", repo.gh.session.request_counter)
+    return 0
