@@ -125,9 +125,12 @@ def target(text: str, **changes: Any) -> Target:
     )
 
 
-def test_the_memory_repo_keeps_to_the_port() -> None:
-    repo: ContentRepo = MemoryRepo()  # mypy checks the shape; this checks it runs
-    assert repo.default_branch == "main"
+def test_the_memory_repo_and_the_real_one_keep_to_the_port() -> None:
+    from talkoot.github.session import Repo
+
+    assert isinstance(MemoryRepo(), ContentRepo)
+    port = {name for name in dir(ContentRepo) if not name.startswith("_")}
+    assert port <= set(dir(Repo)) | {"default_branch"}  # an attribute set in __init__
 
 
 def test_a_new_file_gets_a_branch_a_commit_and_a_pull_request() -> None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from talkoot.github.session import FileState, GitHubError
 
 log = logging.getLogger("talkoot.ingest")
 
 
+@runtime_checkable
 class ContentRepo(Protocol):
     """What publishing needs of a repository. Pull requests are opaque but for `number`."""
 
