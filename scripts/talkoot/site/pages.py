@@ -33,6 +33,7 @@ from talkoot.site import feeds
 from talkoot.vocabulary import fi, names, words
 
 from talkoot.site import opendata
+from talkoot.site.phase import Phase, phase_of
 from talkoot.content.load import Content
 from talkoot.submissions.issueform import prefill_url
 from talkoot.content.model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
@@ -108,6 +109,13 @@ def paragraphs(value: str | None) -> Markup:
     )
 
 
+def map_url(event: Event) -> str:
+    """A plain link to the place on OpenStreetMap: no embedded map, no third-party request."""
+    place = event.place
+    query = f"{place.street_address}, {place.postal_code} {place.locality}"
+    return "https://www.openstreetmap.org/search?query=" + quote(query, safe="")
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the site's docs, e.g. "2023/tyopajat/teollisuus.md"
@@ -181,7 +189,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, href=_href, names=names)
+    env.globals.update(link=_link, href=_href, names=names, Phase=Phase)
     env.filters.update(
         paragraphs=paragraphs,
         url=_url,
@@ -234,8 +242,14 @@ class Site:
     def public_proposals(self, year: int, workshop: str | None = None) -> list[Proposal]:
         return [p for p in self.content.proposals_of(year, workshop) if p.status in PUBLIC_STATUSES]
 
+    def phase(self, event: Event) -> Phase:
+        """Where the edition is as of the build's now (`talkoot.site.phase`)."""
+        return phase_of(
+            event, self.info.now, results_published=bool(self.content.packages.get(event.year))
+        )
+
     def registration_open(self, event: Event) -> bool:
-        return self.info.now.date() <= event.registration.deadline
+        return self.phase(event) == Phase.REGISTRATION_OPEN
 
     # -- pages ------------------------------------------------------------------------
 
@@ -595,6 +609,8 @@ class Site:
             "proposals": proposals,
             "latest_proposals": latest,
             "registration_open": self.registration_open(event),
+            "phase": self.phase(event),
+            "map_url": map_url(event),
             "calendar_file": names.edition_calendar(year),
             "json_ld": _json_ld(self._event_json_ld(event)),
             "registrations": self._registrations_by_workshop(year),
