@@ -21,6 +21,7 @@ from talkoot.content.load import load_dir, resolve_content_dir
 from talkoot.content.publication import published
 from talkoot.exceptions import ContentError
 from talkoot.site.pages import Site, SiteInfo
+from talkoot.vocabulary import names
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
 
@@ -49,6 +50,14 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
         # Everything is rendered from the published view: nothing under embargo reaches
         # a page, a feed, a data file, the search index or the sitemap.
         self.site = Site(published(content, info.now.date()), info)
+        # The site's own name, logo, favicon and colours come from content/site.yml
+        settings = content.settings
+        config.site_name = settings.name
+        config.extra["short_name"] = settings.short_name
+        config.extra["theme_colour"] = settings.colours.primary
+        config.theme["logo"] = names.logo()
+        config.theme["favicon"] = names.favicon()
+        config.extra_css.append(names.brand_stylesheet())
         config.nav = self.site.nav() + list(config.nav or [])
         # mkdocs serve rebuilds when content changes
         config.watch.append(str(directory))

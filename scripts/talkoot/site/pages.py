@@ -32,7 +32,7 @@ from talkoot.site import feeds
 
 from talkoot.vocabulary import fi, names, words
 
-from talkoot.site import opendata
+from talkoot.site import brand, opendata
 from talkoot.site.phase import Phase, phase_of
 from talkoot.content.load import Content
 from talkoot.submissions.issueform import prefill_url
@@ -75,6 +75,9 @@ _MARKDOWN_TABLE = {
 }
 
 
+# Pages with fewer sections than this show no table of contents.
+TOC_MIN_SECTIONS = 5
+_SECTION_HEADINGS = re.compile(r"^(?:## |<h2[ >])", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -127,7 +130,6 @@ class SiteInfo:
     site_url: str  # ends with "/"
     repo_url: str | None  # GitHub repository of the issue forms
     now: dt.datetime
-    site_name: str = words.SITE_NAME
 
 
 def _front_matter(title: str, description: str, **extra: Any) -> str:
@@ -254,6 +256,10 @@ class Site:
     # -- pages ------------------------------------------------------------------------
 
     def generate(self) -> Iterator[Page]:
+        settings = self.content.settings
+        yield Page(names.logo(), brand.logo_svg(settings))
+        yield Page(names.favicon(), brand.favicon_svg(settings))
+        yield Page(names.brand_stylesheet(), brand.stylesheet(settings))
         yield from self._generate_home()
         yield self._generate_contact()
         for year in sorted(self.content.events, reverse=True):
@@ -492,7 +498,7 @@ class Site:
                 path,
                 feeds.atom(
                     feed_id=self.absolute(path),
-                    title=f"{title} – {self.info.site_name}",
+                    title=f"{title} – {self.content.settings.name}",
                     url=self.info.site_url,
                     self_url=self.absolute(path),
                     author=author,
@@ -512,7 +518,7 @@ class Site:
                         path,
                         feeds.atom(
                             feed_id=self.absolute(path),
-                            title=f"{title}: {workshop.name} {year} – {self.info.site_name}",
+                            title=f"{title}: {workshop.name} {year} – {self.content.settings.name}",
                             url=self.absolute(names.workshop(year, workshop.slug)),
                             self_url=self.absolute(path),
                             author=author,
@@ -699,7 +705,11 @@ class Site:
         **context: Any,
     ) -> Page:
         body = self.env.get_template(template).render(page_path=path, **context)
-        return Page(path, _front_matter(title, description, **(meta or {})) + body)
+        meta = dict(meta or {})
+        if len(_SECTION_HEADINGS.findall(body)) < TOC_MIN_SECTIONS:
+            # A short page needs no table of contents beside it
+            meta["hide"] = ["toc"]
+        return Page(path, _front_matter(title, description, **meta) + body)
 
     # -- navigation -------------------------------------------------------------------
 

@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, TypeVar
 
-from talkoot.content.model import CityRole, PackageStatus, ProposalStatus
+from talkoot.content.model import CityRole, PackageStatus, ProposalStatus, SiteSettings
 
 T = TypeVar("T")
 
-SITE_NAME: Final = "Tulevaisuuden suunnittelutalkoot"
+#: The default site name; a site's own is `name` in content/site.yml (`Content.settings`).
+SITE_NAME: Final[str] = SiteSettings.model_fields["name"].default
 
 PROPOSAL_STATUS: Final[Mapping[ProposalStatus, str]] = MappingProxyType(
     {
