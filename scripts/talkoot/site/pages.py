@@ -33,6 +33,8 @@ from talkoot.site import feeds
 from talkoot.vocabulary import fi, names, words
 
 from talkoot.site import brand, opendata
+from talkoot.site.share import ShareKind
+from talkoot.site.share import image as share_image
 from talkoot.site.phase import Phase, phase_of
 from talkoot.content.load import Content
 from talkoot.submissions.issueform import prefill_url
@@ -117,6 +119,21 @@ def map_url(event: Event) -> str:
     place = event.place
     query = f"{place.street_address}, {place.postal_code} {place.locality}"
     return "https://www.openstreetmap.org/search?query=" + quote(query, safe="")
+
+
+_SHARE_KINDS = {
+    "edition.md.j2": ShareKind.EDITION,
+    "workshop.md.j2": ShareKind.WORKSHOP,
+    "proposal.md.j2": ShareKind.PROPOSAL,
+    "package.md.j2": ShareKind.PACKAGE,
+    "results.md.j2": ShareKind.RESULTS,
+}
+
+
+def _share_kind(path: str, template: str) -> ShareKind:
+    if path == names.home():
+        return ShareKind.HOME
+    return _SHARE_KINDS.get(template, ShareKind.OTHER)
 
 
 @dataclass(frozen=True)
@@ -260,6 +277,8 @@ class Site:
         yield Page(names.logo(), brand.logo_svg(settings))
         yield Page(names.favicon(), brand.favicon_svg(settings))
         yield Page(names.brand_stylesheet(), brand.stylesheet(settings))
+        for kind in ShareKind:
+            yield Page(names.share_image(kind), share_image(settings, kind))
         yield from self._generate_home()
         yield self._generate_contact()
         for year in sorted(self.content.events, reverse=True):
@@ -706,6 +725,7 @@ class Site:
     ) -> Page:
         body = self.env.get_template(template).render(page_path=path, **context)
         meta = dict(meta or {})
+        meta["share_image"] = names.share_image(_share_kind(path, template))
         if len(_SECTION_HEADINGS.findall(body)) < TOC_MIN_SECTIONS:
             # A short page needs no table of contents beside it
             meta["hide"] = ["toc"]
