@@ -347,3 +347,50 @@ def test_first_screen(phase_sites, tab_factory, phase: str, viewport: dict[str, 
                 problems.append(f"{url}: {selector} is wider than the screen: {box}")
         problems += tab.log.problems(url)
     assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "desktop"])
+def test_results_fit(phase_sites, tab_factory, viewport: dict[str, int]) -> None:
+    """The results page at 390 and 1280 px: no table scrolls sideways on a desktop, the
+    charts' labels are at least 12 px on a phone and near the body's size on a desktop, and
+    each chart has its table right after it."""
+    site = phase_sites["tulokset-julkaistu"]
+    tab = tab_factory(site, viewport)
+    years = sorted(p.name for p in site.iterdir() if p.name.isdigit())
+    problems: list[str] = []
+    for year in years:
+        url = tab.open(f"{year}/tulokset/")
+        facts = tab.page.evaluate(
+            """() => ({
+                body: parseFloat(getComputedStyle(document.querySelector(".md-typeset p"))
+                    .fontSize),
+                labels: [...document.querySelectorAll("figure.talkoot-chart svg")].map(svg => {
+                    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                    return Math.min(...[...svg.querySelectorAll("text")]
+                        .map(t => parseFloat(t.getAttribute("font-size")) * scale));
+                }),
+                tablesAfterCharts: [...document.querySelectorAll("figure.talkoot-chart")]
+                    .map(f => {
+                        const next = f.nextElementSibling;
+                        return !!next &&
+                            (next.tagName === "TABLE" || !!next.querySelector("table"));
+                    }),
+                scrolling: [...document.querySelectorAll(".md-typeset__scrollwrap, table")]
+                    .filter(e => e.scrollWidth > e.clientWidth + 1).length,
+                pageScrolls: document.documentElement.scrollWidth > innerWidth,
+            })"""
+        )
+        if not facts["labels"]:
+            continue
+        smallest = min(facts["labels"])
+        if viewport is PHONE and smallest < 12:
+            problems.append(f"{url}: chart labels {smallest:.1f} px on a phone")
+        if viewport is LAPTOP and not (facts["body"] - 2 <= smallest <= facts["body"] + 3):
+            problems.append(f"{url}: chart labels {smallest:.1f} px, body {facts['body']} px")
+        if not all(facts["tablesAfterCharts"]):
+            problems.append(f"{url}: a chart without its table after it")
+        if viewport is LAPTOP and facts["scrolling"]:
+            problems.append(f"{url}: {facts['scrolling']} table(s) scroll sideways")
+        if facts["pageScrolls"]:
+            problems.append(f"{url}: the page scrolls sideways")
+    assert not problems, report(problems)
