@@ -128,10 +128,13 @@ def test_approval_by_a_non_editor_is_refused(world: World) -> None:
     assert world.label(number, "hyväksytty", by="naapuri") == 0
     assert fake.labels(number) == ["ehdotus"]
     text = world.bot_comment(number)
+    # who handles proposals comes from content/site.yml, in words a company understands
     assert text.startswith(
-        "Merkinnän **hyväksytty** voivat lisätä vain tapahtuman toimittajat, joten se poistettiin."
+        "Merkinnän **hyväksytty** voi lisätä vain ehdotusten käsittelijä"
+        " (kaupungin elinkeinopalvelut), joten se poistettiin."
     )
-    assert "odottaa nyt toimittajien käsittelyä" in text
+    assert "odottaa nyt käsittelyä. Ehdotuksesi käsittelijä on kaupungin elinkeinopalvelut." in text
+    assert "oimittaj" not in text
     assert fake.pulls() == [] and list(fake.branches()) == ["main"]
     world.assert_rerun_changes_nothing()
 
@@ -142,7 +145,7 @@ def test_a_stranger_without_any_role_is_refused(world: World) -> None:
     assert world.label(number, "hylätty", by="naapuri") == 0
     assert world.fake.labels(number) == ["ehdotus"]
     assert world.fake.issue(number)["state"] == "open"
-    assert world.bot_comment(number).startswith("Merkinnän **hylätty** voivat lisätä vain")
+    assert world.bot_comment(number).startswith("Merkinnän **hylätty** voi lisätä vain")
 
 
 def test_approval_of_an_invalid_proposal_waits_for_the_fix(world: World) -> None:
@@ -152,7 +155,7 @@ def test_approval_of_an_invalid_proposal_waits_for_the_fix(world: World) -> None
     assert world.label(number, "hyväksytty") == 0
     assert fake.pulls() == [] and list(fake.branches()) == ["main"]
     text = world.bot_comment(number)
-    assert text.startswith("Toimittajat ovat hyväksyneet ehdotuksen, mutta siinä on vielä")
+    assert text.startswith("Ehdotus on hyväksytty, mutta siinä on vielä")
     assert "**Odotettu vaikutus**: kohta on pakollinen" in text
     assert fake.labels(number) == ["ehdotus", "tarvitsee-korjausta", "hyväksytty"]
     assert world.edit(number, impact="Kasvua.") == 0
@@ -238,7 +241,7 @@ def test_a_pull_request_closed_without_merging_is_not_reopened(world: World) -> 
     assert world.cli("sync") == 0
     assert [p["state"] for p in fake.pulls()] == ["closed"]
     assert world.bot_comment(number).startswith(
-        f"Toimittajat ovat hyväksyneet ehdotuksen, mutta sen pull request #{pull['number']}"
+        f"Ehdotus on hyväksytty, mutta sen pull request #{pull['number']}"
     )
     world.assert_rerun_changes_nothing("sync")
     assert world.edit(number, challenge="Uusi versio.") == 0  # new text: a new pull request
@@ -254,7 +257,7 @@ def test_rejection_closes_as_not_planned_and_keeps_labels(world: World) -> None:
     assert (issue["state"], issue["state_reason"]) == ("closed", "not_planned")
     assert fake.labels(number) == ["ehdotus", "hylätty"]
     assert world.bot_comment(number).startswith(
-        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Toimittajat ovat käsitelleet ehdotuksen"
+        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Ehdotus on käsitelty"
     )
     closes = [r for r in fake.calls("PATCH", rf"/issues/{number}$")]
     assert [r.json for r in closes] == [{"state": "closed", "state_reason": "not_planned"}]
@@ -375,7 +378,7 @@ def test_labels_command(world: World) -> None:
     assert fake.label("hyväksytty") == {
         "name": "hyväksytty",
         "color": "0e8a16",
-        "description": "Toimittajat hyväksyivät ehdotuksen julkaistavaksi",
+        "description": "Ehdotus on hyväksytty julkaistavaksi",
         "default": False,
     }
     fix = fake.label("tarvitsee-korjausta")

@@ -232,7 +232,7 @@ class Action:
         note = None
         if action == "labeled" and not self.repo.is_editor(sender):
             self.repo.remove_label(issue, label)
-            note = refused_note(label)
+            note = refused_note(label, self.content.settings.handler)
         updated = (payload.get("issue") or {}).get("updated_at")
         decided = local_date(parse_timestamp(updated)) if isinstance(updated, str) else None
         self.proposal(issue, note=note, decided=decided, may_change_published=action == "edited")
@@ -290,7 +290,9 @@ class Action:
             return
         repo.remove_label(issue, names.NEEDS_FIX_LABEL)
         if not approved:
-            repo.upsert_bot_comment(issue, proposal_received_comment(note))
+            repo.upsert_bot_comment(
+                issue, proposal_received_comment(self.content.settings.handler, note)
+            )
             return
         submission = checked.value
         result = self.publish(

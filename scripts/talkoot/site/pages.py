@@ -723,6 +723,7 @@ class Site:
         meta: dict[str, Any] | None = None,
         **context: Any,
     ) -> Page:
+        context.setdefault("settings", self.content.settings)
         body = self.env.get_template(template).render(page_path=path, **context)
         meta = dict(meta or {})
         meta["share_image"] = names.share_image(_share_kind(path, template))

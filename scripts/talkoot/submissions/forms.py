@@ -71,6 +71,9 @@ class FormEdition:
     privacy_url: str
     #: A page of the site that gives the editors' email address.
     contact_url: str
+    #: The site's name and who handles proposals (content/site.yml).
+    site_name: str = words.SITE_NAME
+    handler: str = words.HANDLER
 
     def __post_init__(self) -> None:
         problems = []
@@ -155,11 +158,11 @@ def _workshop(fields: Mapping[str, str], edition: FormEdition, description: str)
 def _proposal(edition: FormEdition) -> dict[str, Any]:
     f = PROPOSAL_FIELDS
     intro = (
-        f"## Kehittämisehdotus: {words.SITE_NAME} {edition.year}\n\n"
+        f"## Kehittämisehdotus: {edition.site_name} {edition.year}\n\n"
         "Kiitos, että haluat kehittää alueen elinvoimaa! Kerro alla, mikä haittaa yritysten"
-        " tai alueen kasvua ja mitä asialle voisi tehdä. Toimittajat lukevat ehdotuksen ja"
-        " vastaavat siihen GitHubissa. Hyväksytyt ehdotukset julkaistaan tapahtuman"
-        f" [sivustolla]({edition.site_url}).\n\n"
+        " tai alueen kasvua ja mitä asialle voisi tehdä. Ehdotuksesi käsittelijä on"
+        f" {edition.handler}. Ehdotukseen vastataan tässä GitHubin keskustelussa, ja"
+        f" hyväksytyt ehdotukset julkaistaan tapahtuman [sivustolla]({edition.site_url}).\n\n"
         "**Otsikko:** kirjoita lomakkeen otsikkokenttään ehdotuksesi nimi muutamalla sanalla"
         f" (enintään {TITLE_MAX} merkkiä), esimerkiksi"
         " ”Yritysneuvonta yhdestä paikasta”.\n\n" + _public_notice(edition, "Ehdotus", "ehdotuksen")
@@ -240,7 +243,7 @@ def _proposal(edition: FormEdition) -> dict[str, Any]:
     return {
         "name": "Kehittämisehdotus",
         "description": "Ehdota toimenpidettä, jolla kaupunki voi vahvistaa yritysten ja"
-        f" alueen kasvua ({words.SITE_NAME} {edition.year}).",
+        f" alueen kasvua ({edition.site_name} {edition.year}).",
         "labels": [names.PROPOSAL_LABEL],
         "body": body,
     }
@@ -249,7 +252,7 @@ def _proposal(edition: FormEdition) -> dict[str, Any]:
 def _registration(edition: FormEdition) -> dict[str, Any]:
     f = REGISTRATION_FIELDS
     intro = (
-        f"## Ilmoittautuminen: {words.SITE_NAME} {edition.year}\n\n"
+        f"## Ilmoittautuminen: {edition.site_name} {edition.year}\n\n"
         "Ilmoita organisaatiosi mukaan yhteen työpajaan. Vahvistamme ilmoittautumisen"
         " vastaamalla siihen GitHubissa. Kerro vain osallistujien määrä, älä heidän"
         " nimiään.\n\n"
@@ -298,7 +301,7 @@ def _registration(edition: FormEdition) -> dict[str, Any]:
     ]
     return {
         "name": "Ilmoittautuminen",
-        "description": f"Ilmoita organisaatiosi työpajaan ({words.SITE_NAME} {edition.year}).",
+        "description": f"Ilmoita organisaatiosi työpajaan ({edition.site_name} {edition.year}).",
         "title": REGISTRATION_TITLE,
         "labels": [names.REGISTRATION_LABEL],
         "body": body,
@@ -313,10 +316,11 @@ def _config(edition: FormEdition) -> dict[str, Any]:
             {
                 "name": f"Ei GitHub-tunnusta? Lähetä {what} sähköpostilla",
                 "url": edition.contact_url,
-                "about": "Toimittajien sähköpostiosoite on sivuston yhteystiedoissa.",
+                "about": f"Käsittelijä on {edition.handler}. Sähköpostiosoite on sivuston"
+                " yhteystiedoissa.",
             },
             {
-                "name": f"{words.SITE_NAME} {edition.year}",
+                "name": f"{edition.site_name} {edition.year}",
                 "url": edition.site_url,
                 "about": "Tapahtuman tiedot, työpajat ja julkaistut ehdotukset.",
             },
@@ -408,4 +412,6 @@ def edition_from_content(content: Content, site_url: str) -> FormEdition:
         site_url=site_url,
         privacy_url=f"{site_url}tietosuojaseloste/",
         contact_url=f"{site_url}yhteystiedot/",
+        site_name=content.settings.name,
+        handler=content.settings.handler,
     )

@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 #: The default site name; a site's own is `name` in content/site.yml (`Content.settings`).
 SITE_NAME: Final[str] = SiteSettings.model_fields["name"].default
+#: Who handles proposals by default; a site's own is `handler` in content/site.yml.
+HANDLER: Final[str] = SiteSettings.model_fields["handler"].default
 
 PROPOSAL_STATUS: Final[Mapping[ProposalStatus, str]] = MappingProxyType(
     {
