@@ -37,6 +37,7 @@ from talkoot.site.share import ShareKind
 from talkoot.site.share import image as share_image
 from talkoot.site.phase import Phase, phase_of
 from talkoot.content.load import Content
+from talkoot.submissions import email
 from talkoot.submissions.issueform import prefill_url
 from talkoot.content.model import CityRole, Event, Package, PackageStatus, Proposal, ProposalStatus, Workshop
 
@@ -255,6 +256,11 @@ class Site:
         if not self.info.repo_url:
             return None
         return prefill_url(f"{self.info.repo_url.rstrip('/')}/issues", template, values, title)
+
+    def email_url(self, form: str) -> Markup:
+        """A `mailto:` link to the current edition's contact with the form's questions
+        (`talkoot.submissions.email`): the fallback without a GitHub account."""
+        return Markup(escape(email.mailto_url(self.content.current.contact.email, form)))
 
     # -- what is public ---------------------------------------------------------------
 
@@ -724,6 +730,7 @@ class Site:
         **context: Any,
     ) -> Page:
         context.setdefault("settings", self.content.settings)
+        context.setdefault("site", self)
         body = self.env.get_template(template).render(page_path=path, **context)
         meta = dict(meta or {})
         meta["share_image"] = names.share_image(_share_kind(path, template))
