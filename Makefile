@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: serve site test lint bench schemas forms clean
+.PHONY: serve site test lint bench schemas forms screenshots clean
 
 $(SITE_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ schemas: $(SITE_STAMP)
 
 forms: $(SITE_STAMP)
 	$(BIN)/talkoot forms --write
+
+screenshots: $(DEV_STAMP)
+	$(BIN)/python tests/screenshots.py screenshots
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
