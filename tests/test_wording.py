@@ -50,7 +50,7 @@ class _ArticleText(HTMLParser):
                 self.heading = False
 
 
-def sentences(html: str, *, shortest: int = 30) -> list[str]:
+def sentences(html: str, *, shortest: int = 20) -> list[str]:
     """The article's sentences of at least `shortest` characters, headings left out."""
     parser = _ArticleText()
     parser.feed(html)
@@ -59,7 +59,8 @@ def sentences(html: str, *, shortest: int = 30) -> list[str]:
         if index in parser.headings:
             continue
         for sentence in re.split(r"(?<=[.!?])\s+", " ".join(block.split())):
-            if len(sentence) >= shortest:
+            # sentences only: labels and counts ("Edistyminen 40 %") repeat by design
+            if len(sentence) >= shortest and sentence.endswith((".", "!", "?")):
                 out.append(sentence)
     return out
 
