@@ -326,7 +326,7 @@ FIRST_SCREEN = {
 @pytest.mark.parametrize("phase", list(FIRST_SCREEN))
 def test_first_screen(phase_sites, tab_factory, phase: str, viewport: dict[str, int]) -> None:
     """On the home and the edition page, what the visitor needs now is inside the first
-    screen, without scrolling, for the edition's phase."""
+    screen, without scrolling, for the edition's phase; no axe violation in any phase."""
     site = phase_sites[phase]
     year = max(int(p.name) for p in site.iterdir() if p.name.isdigit())
     tab = tab_factory(site, viewport)
@@ -345,6 +345,7 @@ def test_first_screen(phase_sites, tab_factory, phase: str, viewport: dict[str, 
                 problems.append(f"{url}: {selector} is outside the first screen: {box}")
             elif box["x"] < 0 or box["x"] + box["width"] > viewport["width"]:
                 problems.append(f"{url}: {selector} is wider than the screen: {box}")
+        problems += describe_violations(url, run_axe(page))
         problems += tab.log.problems(url)
     assert not problems, report(problems)
 

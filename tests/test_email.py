@@ -42,3 +42,11 @@ def test_registration_and_proposal_pages_offer_email(demo_site: Path) -> None:
     registration = names.url(names.registration(year))
     html = (demo_site / registration / "index.html").read_text(encoding="utf-8")
     assert 'href="mailto:' in html and "subject=Ilmoittautuminen%3A%20" in html
+
+
+@pytest.mark.build
+def test_proposal_pages_name_the_handler(demo_site: Path) -> None:
+    page = next(demo_site.glob("*/ehdotukset/*/index.html"))
+    html = page.read_text(encoding="utf-8")
+    # demo content has no site.yml: the model's default handler
+    assert "<dt>Käsittelijä</dt><dd>kaupungin elinkeinopalvelut</dd>" in html
