@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from talkoot.content.model import SiteSettings
-from talkoot.site.share import HEIGHT, WIDTH, ShareKind, image
+from talkoot.site.share import HEIGHT, TITLES, WIDTH, ShareKind, image
 
 SITE_URL = "https://lappeenranta.github.io/talkoot/"
 
@@ -81,3 +81,5 @@ def test_share_metadata_on_every_page_kind(demo_site: Path, pattern: str, kind: 
     with Image.open(image_file) as picture:
         assert picture.format == "PNG" and picture.size == (1200, 630)
     assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    # the image's text, for those who do not see it
+    assert meta["og:image:alt"] == f"{TITLES[kind]} – Tulevaisuuden suunnittelutalkoot"

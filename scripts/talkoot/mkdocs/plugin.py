@@ -21,6 +21,7 @@ from talkoot.content.load import load_dir, resolve_content_dir
 from talkoot.content.publication import published
 from talkoot.exceptions import ContentError
 from talkoot.site.pages import Site, SiteInfo
+from talkoot.site.share import TITLES, ShareKind
 from talkoot.vocabulary import names
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
@@ -55,6 +56,9 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
         config.site_name = settings.name
         config.extra["short_name"] = settings.short_name
         config.extra["theme_colour"] = settings.colours.primary
+        # pages that the core does not make (hand-written, 404) share the "other" image
+        config.extra["share_image"] = names.share_image(ShareKind.OTHER)
+        config.extra["share_image_alt"] = f"{TITLES[ShareKind.OTHER]} – {settings.name}"
         config.theme["logo"] = names.logo()
         config.theme["favicon"] = names.favicon()
         config.extra_css.append(names.brand_stylesheet())

@@ -33,6 +33,7 @@ from talkoot.site import feeds
 from talkoot.vocabulary import fi, names, words
 
 from talkoot.site import brand, opendata
+from talkoot.site.share import TITLES as SHARE_TITLES
 from talkoot.site.share import ShareKind
 from talkoot.site.share import image as share_image
 from talkoot.site.phase import Phase, phase_of
@@ -733,7 +734,9 @@ class Site:
         context.setdefault("site", self)
         body = self.env.get_template(template).render(page_path=path, **context)
         meta = dict(meta or {})
-        meta["share_image"] = names.share_image(_share_kind(path, template))
+        kind = _share_kind(path, template)
+        meta["share_image"] = names.share_image(kind)
+        meta["share_image_alt"] = str(text(f"{SHARE_TITLES[kind]} – {self.content.settings.name}"))
         if len(_SECTION_HEADINGS.findall(body)) < TOC_MIN_SECTIONS:
             # A short page needs no table of contents beside it
             meta["hide"] = ["toc"]
