@@ -15,7 +15,7 @@ LOCK_INPUTS := pyproject.toml requirements/tools.in
 UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--upgrade
 
-.PHONY: serve site site-zensical test lint bench schemas forms lock clean
+.PHONY: serve site site-zensical test lint bench schemas forms lock screenshots clean
 
 # The locked dependencies first, then the project itself: nothing more to download.
 $(SITE_STAMP): $(SITE_LOCK) pyproject.toml
@@ -71,6 +71,9 @@ forms: $(SITE_STAMP)
 lock: $(DEV_STAMP)
 	$(UV_COMPILE) $(LOCK_INPUTS) --extra dev --output-file $(DEV_LOCK)
 	$(UV_COMPILE) $(LOCK_INPUTS) --constraint $(DEV_LOCK) --output-file $(SITE_LOCK)
+
+screenshots: $(DEV_STAMP)
+	$(BIN)/python tests/screenshots.py screenshots
 
 clean:
 	rm -rf site site-zensical $(ZENSICAL_BUILD) .pytest_cache .mypy_cache .ruff_cache

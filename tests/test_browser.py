@@ -298,6 +298,84 @@ def test_zensical_pages(
         url = tab.open(path)
         problems += page_basics(tab, url)
         problems += describe_violations(url, run_axe(tab.page))
+
+
+# -- the first screen at each phase ----------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
+
+
+def _epoch(*when: int) -> str:
+    import datetime as dt
+
+    return str(int(dt.datetime(*when, tzinfo=dt.UTC).timestamp()))
+
+
+@pytest.fixture(scope="module")
+def phase_sites(shipped_site: Path, demo_content: Path, tmp_path_factory) -> dict[str, Path]:
+    """The shipped content before the deadline (the shared build), after it, after the
+    event; the demo content after its newest event, with results published."""
+    from conftest import build_site
+
+    sites = {"ilmoittautuminen-auki": shipped_site}
+    for phase, content, epoch in (
+        ("ilmoittautuminen-paattynyt", None, _epoch(2023, 11, 22, 10)),
+        ("tapahtuma-ohi", None, _epoch(2023, 12, 1, 10)),
+        ("tulokset-julkaistu", demo_content, _epoch(2026, 2, 1, 10)),
+    ):
+        site = tmp_path_factory.mktemp(phase)
+        result = build_site(site, content, epoch=epoch)
+        assert result.returncode == 0, result.stderr
+        sites[phase] = site
+    return sites
+
+
+# What must be on the first screen, by phase: CSS selectors inside .talkoot-first.
+FIRST_SCREEN = {
+    "ilmoittautuminen-auki": [
+        ".talkoot-first__when",
+        ".talkoot-first__where a[href^='https://www.openstreetmap.org/search?query=']",
+        ".talkoot-first__state",
+        ".md-button--primary[href*='ilmoittautuminen']",
+    ],
+    "ilmoittautuminen-paattynyt": [
+        ".talkoot-first__when",
+        ".talkoot-first__where a[href^='https://www.openstreetmap.org/search?query=']",
+        ".talkoot-first__state",
+    ],
+    "tapahtuma-ohi": [".talkoot-first__when", ".talkoot-first__next", ".md-button--primary"],
+    "tulokset-julkaistu": [
+        ".talkoot-first__results li",
+        ".md-button--primary[href*='tulokset']",
+    ],
+}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("phase", list(FIRST_SCREEN))
+def test_first_screen(phase_sites, tab_factory, phase: str, viewport: dict[str, int]) -> None:
+    """On the home and the edition page, what the visitor needs now is inside the first
+    screen, without scrolling, for the edition's phase; no axe violation in any phase."""
+    site = phase_sites[phase]
+    year = max(int(p.name) for p in site.iterdir() if p.name.isdigit())
+    tab = tab_factory(site, viewport)
+    problems: list[str] = []
+    for path in ("", f"{year}/"):
+        url = tab.open(path)
+        page = tab.page
+        first = page.locator(".talkoot-first")
+        assert first.get_attribute("data-talkoot-phase") == phase, url
+        for selector in FIRST_SCREEN[phase]:
+            element = page.locator(f".talkoot-first {selector}").first
+            box = element.bounding_box()
+            if box is None:
+                problems.append(f"{url}: {selector} is missing")
+            elif box["y"] < 0 or box["y"] + box["height"] > viewport["height"]:
+                problems.append(f"{url}: {selector} is outside the first screen: {box}")
+            elif box["x"] < 0 or box["x"] + box["width"] > viewport["width"]:
+                problems.append(f"{url}: {selector} is wider than the screen: {box}")
+        problems += describe_violations(url, run_axe(page))
         problems += tab.log.problems(url)
     assert not problems, report(problems)
 
@@ -322,4 +400,50 @@ def test_zensical_search(zensical_demo_site: Path, tab_factory) -> None:
         if violation["id"] not in ZENSICAL_SEARCH_KNOWN or not inside_dialog:
             problems += describe_violations(f"{url} (search open)", [violation])
     problems += tab.log.problems(url)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "desktop"])
+def test_results_fit(phase_sites, tab_factory, viewport: dict[str, int]) -> None:
+    """The results page at 390 and 1280 px: no table scrolls sideways on a desktop, the
+    charts' labels are at least 12 px on a phone and near the body's size on a desktop, and
+    each chart has its table right after it."""
+    site = phase_sites["tulokset-julkaistu"]
+    tab = tab_factory(site, viewport)
+    years = sorted(p.name for p in site.iterdir() if p.name.isdigit())
+    problems: list[str] = []
+    for year in years:
+        url = tab.open(f"{year}/tulokset/")
+        facts = tab.page.evaluate(
+            """() => ({
+                body: parseFloat(getComputedStyle(document.querySelector(".md-typeset p"))
+                    .fontSize),
+                labels: [...document.querySelectorAll("figure.talkoot-chart svg")].map(svg => {
+                    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                    return Math.min(...[...svg.querySelectorAll("text")]
+                        .map(t => parseFloat(t.getAttribute("font-size")) * scale));
+                }),
+                tablesAfterCharts: [...document.querySelectorAll("figure.talkoot-chart")]
+                    .map(f => {
+                        const next = f.nextElementSibling;
+                        return !!next &&
+                            (next.tagName === "TABLE" || !!next.querySelector("table"));
+                    }),
+                scrolling: [...document.querySelectorAll(".md-typeset__scrollwrap, table")]
+                    .filter(e => e.scrollWidth > e.clientWidth + 1).length,
+                pageScrolls: document.documentElement.scrollWidth > innerWidth,
+            })"""
+        )
+        if not facts["labels"]:
+            continue
+        smallest = min(facts["labels"])
+        if viewport is PHONE and smallest < 12:
+            problems.append(f"{url}: chart labels {smallest:.1f} px on a phone")
+        if viewport is LAPTOP and not (facts["body"] - 2 <= smallest <= facts["body"] + 3):
+            problems.append(f"{url}: chart labels {smallest:.1f} px, body {facts['body']} px")
+        if not all(facts["tablesAfterCharts"]):
+            problems.append(f"{url}: a chart without its table after it")
+        if viewport is LAPTOP and facts["scrolling"]:
+            problems.append(f"{url}: {facts['scrolling']} table(s) scroll sideways")
+        if facts["pageScrolls"]:
+            problems.append(f"{url}: the page scrolls sideways")
     assert not problems, report(problems)

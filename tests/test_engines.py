@@ -15,6 +15,7 @@ import yaml
 
 from conftest import BUILD_EPOCH, ROOT, broken_content, build_site
 from html_facts import facts
+from talkoot.vocabulary import names
 
 pytestmark = pytest.mark.build
 
@@ -104,7 +105,12 @@ def test_export_is_a_plain_mkdocs_project(tmp_path: Path) -> None:
     config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["docs_dir"] == "docs"
     assert config["theme"]["custom_dir"] == "overrides"
-    assert config["extra_css"] == ["assets/talkoot.css"]
+    # What the plugin sets from content/site.yml is written in, for engines without it.
+    assert config["extra_css"] == ["assets/talkoot.css", names.brand_stylesheet()]
+    assert config["site_name"] == "Tulevaisuuden suunnittelutalkoot"
+    assert config["theme"]["logo"] == names.logo()
+    assert config["theme"]["favicon"] == names.favicon()
+    assert (target / "docs" / names.logo()).is_file()
     assert [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]] == ["search"]
     assert {"Etusivu": "index.md"} in config["nav"]
     for path in ("index.md", "2023/talkoot-2023.ics", "saavutettavuusseloste.md"):

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from talkoot.content.load import load_dir
 from talkoot.submissions import forms
 from talkoot.submissions.forms import FormEdition, render_forms, write_or_check
 from talkoot.vocabulary import names, words
@@ -36,6 +37,9 @@ EDITION_2023 = FormEdition(
     site_url=SITE,
     privacy_url=SITE + "tietosuojaseloste/",
     contact_url=SITE + "yhteystiedot/",
+    # the shipped content/site.yml's, as `talkoot forms --write` reads them
+    site_name=load_dir(ROOT / "content").settings.name,
+    handler=load_dir(ROOT / "content").settings.handler,
 )
 ISSUE_FORMS = {names.PROPOSAL_FORM: "ehdotus", names.REGISTRATION_FORM: "ilmoittautuminen"}
 
@@ -235,3 +239,13 @@ def test_bad_edition_is_refused(changes: dict[str, Any]) -> None:
     }
     with pytest.raises(ValueError):
         FormEdition(**(values | changes))
+
+
+def test_forms_name_who_handles_proposals(rendered: dict[str, str]) -> None:
+    """Companies read who handles their proposal, from content/site.yml, and never
+    "toimittajat" (to a company: journalists or suppliers)."""
+    handler = EDITION_2023.handler
+    assert f"Ehdotuksesi käsittelijä on {handler}." in rendered[names.PROPOSAL_FORM]
+    assert f"Käsittelijä on {handler}." in rendered[names.FORMS_CONFIG]
+    for text in rendered.values():
+        assert "oimittaj" not in text

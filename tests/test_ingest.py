@@ -138,10 +138,13 @@ def test_approval_by_a_non_editor_is_refused(world: World) -> None:
     assert world.label(number, "hyväksytty", by="naapuri") == 0
     assert fake.labels(number) == ["ehdotus"]
     text = world.bot_comment(number)
+    # who handles proposals comes from content/site.yml, in words a company understands
     assert text.startswith(
-        "Merkinnän **hyväksytty** voivat lisätä vain tapahtuman toimittajat, joten se poistettiin."
+        "Merkinnän **hyväksytty** voi lisätä vain ehdotusten käsittelijä"
+        " (kaupungin elinkeinopalvelut), joten se poistettiin."
     )
-    assert "odottaa nyt toimittajien käsittelyä" in text
+    assert "odottaa nyt käsittelyä. Ehdotuksesi käsittelijä on kaupungin elinkeinopalvelut." in text
+    assert "oimittaj" not in text
     assert fake.pulls() == [] and list(fake.branches()) == ["main"]
     world.assert_rerun_changes_nothing()
 
@@ -152,7 +155,7 @@ def test_approval_by_any_bot_is_checked_and_refused(world: World) -> None:
     world.event("opened", number)
     assert world.label(number, "hyväksytty", by="some-app[bot]") == 0
     assert fake.labels(number) == ["ehdotus"]
-    assert world.bot_comment(number).startswith("Merkinnän **hyväksytty** voivat lisätä vain")
+    assert world.bot_comment(number).startswith("Merkinnän **hyväksytty** voi lisätä vain")
     assert world.edit(number, challenge="Uusi teksti.") == 0  # the author's later edit
     assert fake.pulls() == [] and list(fake.branches()) == ["main"]
     assert world.fake.calls("GET", r"/collaborators/some-app\[bot\]/permission")
@@ -177,7 +180,7 @@ def test_a_label_whose_run_was_cancelled_is_checked_from_the_events(world: World
     assert world.edit(number, challenge="Uusi teksti.") == 0
     assert fake.labels(number) == ["ehdotus"]
     assert fake.pulls() == []
-    assert world.bot_comment(number).startswith("Merkinnän **hyväksytty** voivat lisätä vain")
+    assert world.bot_comment(number).startswith("Merkinnän **hyväksytty** voi lisätä vain")
     assert fake.calls("GET", rf"/issues/{number}/events$")
     # an editor's label seen only by the daily sync counts
     fake.update_issue(number, labels=["ehdotus", "hyväksytty"], by=EDITOR)
@@ -197,7 +200,7 @@ def test_a_stranger_without_any_role_is_refused(world: World) -> None:
     assert world.label(number, "hylätty", by="naapuri") == 0
     assert world.fake.labels(number) == ["ehdotus"]
     assert world.fake.issue(number)["state"] == "open"
-    assert world.bot_comment(number).startswith("Merkinnän **hylätty** voivat lisätä vain")
+    assert world.bot_comment(number).startswith("Merkinnän **hylätty** voi lisätä vain")
 
 
 def test_approval_of_an_invalid_proposal_waits_for_the_fix(world: World) -> None:
@@ -207,7 +210,7 @@ def test_approval_of_an_invalid_proposal_waits_for_the_fix(world: World) -> None
     assert world.label(number, "hyväksytty") == 0
     assert fake.pulls() == [] and list(fake.branches()) == ["main"]
     text = world.bot_comment(number)
-    assert text.startswith("Toimittajat ovat hyväksyneet ehdotuksen, mutta siinä on vielä")
+    assert text.startswith("Ehdotus on hyväksytty, mutta siinä on vielä")
     assert "**Odotettu vaikutus**: kohta on pakollinen" in text
     assert fake.labels(number) == ["ehdotus", "tarvitsee-korjausta", "hyväksytty"]
     assert world.edit(number, impact="Kasvua.") == 0
@@ -293,7 +296,7 @@ def test_a_pull_request_closed_without_merging_is_not_reopened(world: World) -> 
     assert world.cli("sync") == 0
     assert [p["state"] for p in fake.pulls()] == ["closed"]
     assert world.bot_comment(number).startswith(
-        f"Toimittajat ovat hyväksyneet ehdotuksen, mutta sen pull request #{pull['number']}"
+        f"Ehdotus on hyväksytty, mutta sen pull request #{pull['number']}"
     )
     world.assert_rerun_changes_nothing("sync")
     assert world.edit(number, challenge="Uusi versio.") == 0  # new text: a new pull request
@@ -309,7 +312,7 @@ def test_rejection_closes_as_not_planned_and_keeps_labels(world: World) -> None:
     assert (issue["state"], issue["state_reason"]) == ("closed", "not_planned")
     assert fake.labels(number) == ["ehdotus", "hylätty"]
     assert world.bot_comment(number).startswith(
-        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Toimittajat ovat käsitelleet ehdotuksen"
+        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Ehdotus on käsitelty"
     )
     (notice,) = world.notices(number)
     assert notice.startswith("Toimittajat ovat käsitelleet ehdotuksesi ja päättäneet, ettei")
@@ -550,7 +553,7 @@ def test_labels_command(world: World) -> None:
     assert fake.label("hyväksytty") == {
         "name": "hyväksytty",
         "color": "0e8a16",
-        "description": "Toimittajat hyväksyivät ehdotuksen julkaistavaksi",
+        "description": "Ehdotus on hyväksytty julkaistavaksi",
         "default": False,
     }
     fix = fake.label("tarvitsee-korjausta")

@@ -29,16 +29,18 @@ def graph() -> grimp.ImportGraph:
 def test_vocabulary_uses_only_the_content_model(graph: grimp.ImportGraph) -> None:
     used = graph.find_upstream_modules("talkoot.vocabulary", as_package=True)
     of_talkoot = {m for m in used if m.startswith("talkoot.")}
-    assert of_talkoot == {"talkoot.content.model"}
+    assert of_talkoot == {"talkoot.content.model", "talkoot.content.contrast"}
 
 
-def test_the_content_model_uses_only_the_characters(graph: grimp.ImportGraph) -> None:
-    """The model refuses the characters no output may carry: one definition of them,
-    which itself uses nothing of talkoot."""
+def test_the_content_model_uses_only_characters_and_contrast(graph: grimp.ImportGraph) -> None:
+    """The model refuses the characters no output may carry and colours without enough
+    contrast: one definition of each, which itself uses nothing of talkoot."""
     used = graph.find_upstream_modules("talkoot.content.model")
-    assert {m for m in used if m.startswith("talkoot.")} == {"talkoot.vocabulary.characters"}
-    used = graph.find_upstream_modules("talkoot.vocabulary.characters")
-    assert not {m for m in used if m.startswith("talkoot.")}
+    allowed = {"talkoot.vocabulary.characters", "talkoot.content.contrast"}
+    assert {m for m in used if m.startswith("talkoot.")} == allowed
+    for module in allowed:
+        used = graph.find_upstream_modules(module)
+        assert not {m for m in used if m.startswith("talkoot.")}
 
 
 @pytest.mark.parametrize("layer", LAYERS)

@@ -164,3 +164,29 @@ def test_new_event_scaffold_validates_and_builds(tmp_path: Path, demo_content: P
     assert result.returncode == 0, result.stderr
     assert (env_site / "2025" / "index.html").is_file()  # past editions keep their URLs
     assert "Alustavasti" in (env_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_chart_labels_wrap_within_the_chart() -> None:
+    """A long workshop name wraps onto lines that fit the chart's width instead of being cut
+    off at the right edge, and the rows below move down to make room."""
+    import xml.etree.ElementTree as ET
+
+    from talkoot.site import charts
+
+    long_name = "Kauppa, matkailu, ravintola-ala ja vapaa-ajan palvelut"
+    figure = charts.stacked_bars(
+        "t",
+        [(long_name, [1, 2]), ("Teollisuus", [3, 0])],
+        [charts.Series("A", "#00507a"), charts.Series("B", "#2e7d32")],
+        title="t",
+        description="d",
+        caption="c",
+    )
+    svg = ET.fromstring(figure).find("{http://www.w3.org/2000/svg}svg")
+    assert svg is not None
+    texts = svg.findall("{http://www.w3.org/2000/svg}text")
+    spans = texts[0].findall("{http://www.w3.org/2000/svg}tspan")
+    assert " ".join(s.text or "" for s in spans) == long_name
+    assert len(spans) == 2 and all(len(s.text or "") <= charts.LABEL_CHARACTERS for s in spans)
+    second_label = next(t for t in texts if t.text == "Teollisuus")
+    assert float(second_label.get("y", 0)) == 4 + charts.LINE_HEIGHT + charts.ROW_HEIGHT + 15

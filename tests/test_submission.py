@@ -317,7 +317,7 @@ def test_the_needs_fixing_comment_lists_everything() -> None:
     assert "- **A**: a.\n- **B**: b." in text
     assert "muokkaamalla tätä issueta" in text
     approved = proposal_needs_fixing_comment(["**A**: a."], approved=True)
-    assert approved.startswith("Toimittajat ovat hyväksyneet ehdotuksen, mutta")
+    assert approved.startswith("Ehdotus on hyväksytty, mutta")
 
 
 # ---------------------------------------------------------------------------- content files

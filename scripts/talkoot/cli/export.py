@@ -30,7 +30,7 @@ import yaml
 
 from talkoot.content.project import find_project, read_settings
 from talkoot.exceptions import TalkootError
-from talkoot.site.source import load_site, site_nav
+from talkoot.site.source import engine_settings, load_site, site_nav
 
 PLUGIN = "talkoot"
 DOCS = "docs"
@@ -85,7 +85,9 @@ def export(target: Path, start: Path | None = None) -> Export:
             generated += 1
         if custom_dir is not None:
             _copy_tree(custom_dir, staging / OVERRIDES)
-        config = engine_config(settings, site_nav(site, settings.get("nav")), custom_dir)
+        config = engine_config(
+            settings, site_nav(site, settings.get("nav")), custom_dir, engine_settings(site)
+        )
         (staging / CONFIG).write_text(HEADER + _dump(config), encoding="utf-8")
         (staging / MARKER).write_text("", encoding="utf-8")
         staging.chmod(0o755)  # mkdtemp makes it private
@@ -98,10 +100,19 @@ def export(target: Path, start: Path | None = None) -> Export:
 
 
 def engine_config(
-    settings: Mapping[str, Any], nav: list[Any], custom_dir: Path | None
+    settings: Mapping[str, Any],
+    nav: list[Any],
+    custom_dir: Path | None,
+    from_content: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The project's settings for a build of the export, with no talkoot plugin."""
+    """The project's settings for a build of the export, with no talkoot plugin, and what
+    the plugin would have set from content (`talkoot.site.source.engine_settings`)."""
     config = dict(settings)
+    extra = from_content or {}
+    if "site_name" in extra:
+        config["site_name"] = extra["site_name"]
+    config["extra"] = {**(config.get("extra") or {}), **extra.get("extra", {})}
+    config["extra_css"] = [*(config.get("extra_css") or []), *extra.get("extra_css", [])]
     config["docs_dir"] = DOCS
     # The engine's default, `site` inside the export: Zensical only writes inside the
     # folder of its configuration file.
@@ -110,8 +121,10 @@ def engine_config(
     config.pop("watch", None)
     config["nav"] = nav
     theme = config.get("theme")
-    if isinstance(theme, Mapping) and custom_dir is not None:
-        config["theme"] = {**theme, "custom_dir": OVERRIDES}
+    if isinstance(theme, Mapping):
+        config["theme"] = {**theme, **extra.get("theme", {})}
+        if custom_dir is not None:
+            config["theme"]["custom_dir"] = OVERRIDES
     config["plugins"] = list(_without_plugin(settings.get("plugins")))
     return config
 

@@ -33,11 +33,13 @@ from talkoot.content.model import (
     Proposal,
     ProposalStatus,
     Registrations,
+    SiteSettings,
     Strict,
     Workshop,
 )
 from talkoot.content.validation import describe_all, did_you_mean, field_name, line_of
 from talkoot.exceptions import ContentError, Problem
+from talkoot.vocabulary import names
 
 CONTENT_DIR_ENV = "TALKOOT_CONTENT_DIR"
 # A proposal in one of these statuses is carried by an action package.
@@ -47,10 +49,15 @@ PACKAGED_STATUSES = frozenset(
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
 
 
+def model_of(kind: str) -> type[Strict]:
+    """The model of a content kind, the site settings (`names.SETTINGS_KIND`) included."""
+    return SiteSettings if kind == names.SETTINGS_KIND else KINDS[kind]
+
+
 def schema_line(kind: str, relative_path: str) -> str:
     """The first line every content file carries, pointing at its committed schema."""
     depth = len(PurePosixPath(relative_path).parts)
-    return f"{SCHEMA_LINE_PREFIX}{'../' * depth}schemas/{schema_name(KINDS[kind])}.schema.json"
+    return f"{SCHEMA_LINE_PREFIX}{'../' * depth}schemas/{schema_name(model_of(kind))}.schema.json"
 
 
 def schema_name(model: type[Strict]) -> str:
@@ -158,6 +165,7 @@ class Content:
     registrations: dict[int, Registrations] = field(default_factory=dict)
     packages: dict[int, list[Package]] = field(default_factory=dict)
     sources: dict[int, str] = field(default_factory=dict)  # id(model) -> relative path
+    settings: SiteSettings = field(default_factory=SiteSettings)  # content/site.yml
 
     def source_of(self, item: Strict) -> str:
         return self.sources[id(item)]
@@ -197,6 +205,8 @@ class Content:
 
 
 def _kind_of(path: str) -> str | None:
+    if path == names.SETTINGS_FILE:
+        return names.SETTINGS_KIND
     top = PurePosixPath(path).parts[0]
     return top if top in KINDS else None
 
@@ -266,7 +276,9 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
                     path,
                     0,
                     "",
-                    "tuntematon kansio: sisältö kuuluu kansioihin " + ", ".join(sorted(KINDS)),
+                    "tuntematon kansio: sisältö kuuluu kansioihin "
+                    + ", ".join(sorted(KINDS))
+                    + f" ja asetukset tiedostoon {names.SETTINGS_FILE}",
                 )
             )
             continue
@@ -280,15 +292,18 @@ def load(files: Mapping[str, str], *, display_root: str = "content") -> Content:
                 problems.append(Problem(path, 1, "", "tiedosto on tyhjä"))
             continue
         try:
-            item = KINDS[kind].model_validate(data)
+            item = model_of(kind).model_validate(data)
         except ValidationError as error:
             year = _year_of(rel, data)
-            for loc, message in describe_all(error.errors(), model=KINDS[kind], year=year):
+            for loc, message in describe_all(error.errors(), model=model_of(kind), year=year):
                 problems.append(Problem(path, line_of(text, loc), field_name(loc), message))
             failed[rel] = data
             continue
-        _check_location(kind, rel, path, item, text, problems)
         content.sources[id(item)] = rel
+        if isinstance(item, SiteSettings):
+            content.settings = item
+            continue
+        _check_location(kind, rel, path, item, text, problems)
         if isinstance(item, Event):
             content.events[item.year] = item
         elif isinstance(item, Workshop):

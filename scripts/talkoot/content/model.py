@@ -30,6 +30,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from talkoot.content import contrast
 from talkoot.vocabulary import characters
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -517,6 +518,52 @@ class Registrations(Strict):
     edition: Annotated[int, Field(ge=2000, le=2100)]
     updated: dt.date
     workshops: list[WorkshopRegistrations]
+
+
+HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class Colours(Strict):
+    """Brand colours. Each carries white text (header, buttons) or is text on white (links),
+    so each must have a contrast of at least 4.5:1 with white (WCAG 2.1 AA)."""
+
+    primary: HexColour = Field(default="#00507a", description="Yläpalkki ja painikkeet")
+    primary_dark: HexColour = Field(default="#003a59", description="Painikkeen tumma sävy")
+    accent: HexColour = Field(default="#8a3b00", description="Korostus (osoitin linkin päällä)")
+    link: HexColour = Field(default="#005a8c", description="Linkit tekstissä")
+
+    @model_validator(mode="after")
+    def _readable_on_white(self) -> Colours:
+        for name in type(self).model_fields:
+            value = contrast.ratio(getattr(self, name), contrast.WHITE)
+            if value < contrast.TEXT_AA:
+                raise PydanticCustomError(
+                    "low_contrast", "low_contrast", {"field": name, "ratio": f"{value:.1f}"}
+                )
+        return self
+
+
+class SiteSettings(Strict):
+    """The site's own settings, one file: `content/site.yml`. Another city sets its own."""
+
+    name: ShortText = Field(
+        default="Tulevaisuuden suunnittelutalkoot", description="Sivuston ja tapahtuman nimi"
+    )
+    short_name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=22)
+    ] = Field(
+        default="Suunnittelutalkoot",
+        description="Lyhyt nimi yläpalkkiin; mahtuu puhelimen näytölle (enintään 22 merkkiä)",
+    )
+    mark: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3)] = (
+        Field(default="ST", description="Logon kirjaimet (1–3 merkkiä)")
+    )
+    handler: ShortText = Field(
+        default="kaupungin elinkeinopalvelut",
+        description="Kuka käsittelee yritysten ehdotukset ja ilmoittautumiset, yrityksen "
+        "ymmärtämin sanoin (perusmuodossa), esim. kaupungin elinkeinopalvelut",
+    )
+    colours: Colours = Field(default_factory=Colours)
 
 
 KINDS: dict[str, type[Strict]] = {

@@ -47,6 +47,7 @@ def published(content: Content, today: dt.date) -> Content:
         workshops=content.workshops,
         registrations=content.registrations,
         sources=dict(content.sources),
+        settings=content.settings,
     )
     for proposal in content.proposals:
         visible = _proposal(proposal, today)

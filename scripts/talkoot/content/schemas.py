@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from talkoot.content.load import schema_name
-from talkoot.content.model import KINDS
+from talkoot.content.model import KINDS, SiteSettings, Strict
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -15,7 +15,8 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def render_schemas() -> dict[str, str]:
     """File name -> JSON text, for every content kind."""
     rendered: dict[str, str] = {}
-    for model in KINDS.values():
+    models: list[type[Strict]] = [*KINDS.values(), SiteSettings]
+    for model in models:
         name = schema_name(model)
         schema = {
             "$schema": SCHEMA_DIALECT,

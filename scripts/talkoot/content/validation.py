@@ -34,6 +34,11 @@ _CUSTOM: dict[str, tuple[str | None, str]] = {
     "not_https": (None, "osoitteen pitää alkaa https://"),
     "done_without_date": ("completed", "valmiilla kokonaisuudella pitää olla valmistumispäivä"),
     "done_not_complete": ("progress", "valmiin kokonaisuuden edistymisen pitää olla 100"),
+    "low_contrast": (
+        "{field}",
+        "väri erottuu valkoisesta liian heikosti: kontrasti {ratio}:1, "
+        "vähintään 4,5:1 (WCAG 2.1 AA)",
+    ),
 }
 
 _PATTERNS: dict[str, str] = {
@@ -41,6 +46,7 @@ _PATTERNS: dict[str, str] = {
     "väliviivoja (esim. liike-elaman-palvelut)",
     r"^\d{5}$": "pitää olla viisi numeroa",
     r"^\d{4}-\d{2}$": "pitää olla muotoa VVVV-KK{example}",
+    r"^#[0-9a-fA-F]{6}$": "pitää olla väri muodossa #rrggbb (esim. #00507a)",
 }
 # Options are listed in a message when there are at most this many.
 SHORT_LIST = 6

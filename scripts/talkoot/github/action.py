@@ -232,7 +232,11 @@ class Action:
         note = None
         if known and label not in self.repo.labels_of(issue):
             # gone already (e.g. this event's earlier run refused it): say so again
-            note = None if self.decisions.may_decide(sender) else refused_note(label)
+            note = (
+                None
+                if self.decisions.may_decide(sender)
+                else refused_note(label, self.content.settings.handler)
+            )
         updated = (payload.get("issue") or {}).get("updated_at")
         decided = local_date(parse_timestamp(updated)) if isinstance(updated, str) else None
         self.proposal(
@@ -277,7 +281,12 @@ class Action:
         repo = self.repo
         refused = self.decisions.refuse_unauthorised(issue, known or {})
         if refused:
-            note = "\n\n".join([*(refused_note(label) for label in refused), *filter(None, [note])])
+            note = "\n\n".join(
+                [
+                    *(refused_note(label, self.content.settings.handler) for label in refused),
+                    *filter(None, [note]),
+                ]
+            )
         labels = repo.labels_of(issue)
         number = int(issue.number)
         if issue.state == "closed" and not labels & DECISION_LABELS and note is None:
@@ -304,7 +313,11 @@ class Action:
             return
         repo.remove_label(issue, names.NEEDS_FIX_LABEL)
         if not approved:
-            self._answer(issue, proposal_received_comment(note), notices.RECEIVED)
+            self._answer(
+                issue,
+                proposal_received_comment(self.content.settings.handler, note),
+                notices.RECEIVED,
+            )
             return
         submission = checked.value
         result = self.publish(

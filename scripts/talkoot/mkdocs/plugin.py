@@ -26,7 +26,7 @@ from talkoot.content.load import resolve_content_dir
 from talkoot.exceptions import ContentError, Problem
 from talkoot.site import errorpage
 from talkoot.site.pages import Site
-from talkoot.site.source import load_site, site_nav
+from talkoot.site.source import engine_settings, load_site, site_nav
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
 
@@ -71,6 +71,13 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
             log.info(f"{error.summary} Esikatselu näyttää virheet selaimessa.")
             self.problems = list(error.problems)
             return config
+        # The site's own name, logo, favicon and colours come from content/site.yml
+        engine = engine_settings(self.site)
+        config.site_name = engine["site_name"]
+        config.extra.update(engine["extra"])
+        for key, value in engine["theme"].items():
+            config.theme[key] = value
+        config.extra_css.extend(engine["extra_css"])
         config.nav = site_nav(self.site, config.nav)
         return config
 

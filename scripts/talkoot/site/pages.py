@@ -36,6 +36,12 @@ from talkoot.site import opendata
 from talkoot.content import sessions
 from talkoot.content.load import Content
 from talkoot.content.publication import PUBLIC_STATUSES
+from talkoot.site import brand
+from talkoot.site.share import TITLES as SHARE_TITLES
+from talkoot.site.share import ShareKind
+from talkoot.site.share import image as share_image
+from talkoot.site.phase import Phase, phase_of
+from talkoot.submissions import email
 from talkoot.submissions.issueform import prefill_url
 from talkoot.content.model import (
     Attendance,
@@ -72,6 +78,9 @@ _MARKDOWN_TABLE = {
 }
 
 
+# Pages with fewer sections than this show no table of contents.
+TOC_MIN_SECTIONS = 5
+_SECTION_HEADINGS = re.compile(r"^(?:## |<h2[ >])", re.MULTILINE)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -106,6 +115,28 @@ def paragraphs(value: str | None) -> Markup:
     )
 
 
+def map_url(event: Event) -> str:
+    """A plain link to the place on OpenStreetMap: no embedded map, no third-party request."""
+    place = event.place
+    query = f"{place.street_address}, {place.postal_code} {place.locality}"
+    return "https://www.openstreetmap.org/search?query=" + quote(query, safe="")
+
+
+_SHARE_KINDS = {
+    "edition.md.j2": ShareKind.EDITION,
+    "workshop.md.j2": ShareKind.WORKSHOP,
+    "proposal.md.j2": ShareKind.PROPOSAL,
+    "package.md.j2": ShareKind.PACKAGE,
+    "results.md.j2": ShareKind.RESULTS,
+}
+
+
+def _share_kind(path: str, template: str) -> ShareKind:
+    if path == names.home():
+        return ShareKind.HOME
+    return _SHARE_KINDS.get(template, ShareKind.OTHER)
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the site's docs, e.g. "2023/tyopajat/teollisuus.md"
@@ -117,7 +148,6 @@ class SiteInfo:
     site_url: str  # ends with "/"
     repo_url: str | None  # GitHub repository of the issue forms
     now: dt.datetime
-    site_name: str = words.SITE_NAME
 
 
 def _front_matter(title: str, description: str, **extra: Any) -> str:
@@ -212,7 +242,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(link=_link, href=_href, names=names)
+    env.globals.update(link=_link, href=_href, names=names, Phase=Phase)
     env.filters.update(
         paragraphs=paragraphs,
         url=_url,
@@ -263,14 +293,34 @@ class Site:
             return None
         return prefill_url(f"{self.info.repo_url.rstrip('/')}/issues", template, values, title)
 
+    def email_url(self, form: str) -> Markup:
+        """A `mailto:` link to the current edition's contact with the form's questions
+        (`talkoot.submissions.email`): the fallback without a GitHub account."""
+        return Markup(escape(email.mailto_url(self.content.current.contact.email, form)))
+
     # -- what is public: all of `content` (talkoot.content.publication) -----------------
 
+    def phase(self, event: Event) -> Phase:
+        """Where the edition is as of the build's now (`talkoot.site.phase`)."""
+        return phase_of(
+            event,
+            self.info.now,
+            results_published=bool(self.content.packages.get(event.year)),
+            sessions=sessions.sessions(event, self.content.workshops.get(event.year, [])),
+        )
+
     def registration_open(self, event: Event) -> bool:
-        return event.status is None and self.info.now.date() <= event.registration.deadline
+        return event.status is None and self.phase(event) == Phase.REGISTRATION_OPEN
 
     # -- pages ------------------------------------------------------------------------
 
     def generate(self) -> Iterator[Page]:
+        settings = self.content.settings
+        yield Page(names.logo(), brand.logo_svg(settings))
+        yield Page(names.favicon(), brand.favicon_svg(settings))
+        yield Page(names.brand_stylesheet(), brand.stylesheet(settings))
+        for kind in ShareKind:
+            yield Page(names.share_image(kind), share_image(settings, kind))
         yield from self._generate_home()
         yield self._generate_contact()
         for year in sorted(self.content.events, reverse=True):
@@ -520,7 +570,7 @@ class Site:
                 path,
                 feeds.atom(
                     feed_id=self.absolute(path),
-                    title=f"{title} – {self.info.site_name}",
+                    title=f"{title} – {self.content.settings.name}",
                     url=self.info.site_url,
                     self_url=self.absolute(path),
                     author=author,
@@ -540,7 +590,7 @@ class Site:
                         path,
                         feeds.atom(
                             feed_id=self.absolute(path),
-                            title=f"{title}: {workshop.name} {year} – {self.info.site_name}",
+                            title=f"{title}: {workshop.name} {year} – {self.content.settings.name}",
                             url=self.absolute(names.workshop(year, workshop.slug)),
                             self_url=self.absolute(path),
                             author=author,
@@ -639,6 +689,8 @@ class Site:
             "proposals": proposals,
             "latest_proposals": latest,
             "registration_open": self.registration_open(event),
+            "phase": self.phase(event),
+            "map_url": map_url(event),
             "calendar_file": names.edition_calendar(year),
             "json_ld": _json_ld(self._event_json_ld(event, resolved)),
             "registrations": self._registrations_by_workshop(year),
@@ -759,8 +811,17 @@ class Site:
         meta: dict[str, Any] | None = None,
         **context: Any,
     ) -> Page:
+        context.setdefault("settings", self.content.settings)
+        context.setdefault("site", self)
         body = self.env.get_template(template).render(page_path=path, **context)
-        return Page(path, _front_matter(title, description, **(meta or {})) + body)
+        meta = dict(meta or {})
+        kind = _share_kind(path, template)
+        meta["share_image"] = names.share_image(kind)
+        meta["share_image_alt"] = str(text(f"{SHARE_TITLES[kind]} – {self.content.settings.name}"))
+        if len(_SECTION_HEADINGS.findall(body)) < TOC_MIN_SECTIONS:
+            # A short page needs no table of contents beside it
+            meta["hide"] = ["toc"]
+        return Page(path, _front_matter(title, description, **meta) + body)
 
     # -- navigation -------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from talkoot.content import clock
 from talkoot.content.load import load_dir
 from talkoot.content.publication import published
 from talkoot.site.pages import Site, SiteInfo
+from talkoot.site.share import TITLES, ShareKind
+from talkoot.vocabulary import names
 
 
 def load_site(directory: Path, *, site_url: str | None, repo_url: str | None) -> Site:
@@ -36,3 +38,23 @@ def load_site(directory: Path, *, site_url: str | None, repo_url: str | None) ->
 def site_nav(site: Site, configured: Sequence[Any] | None) -> list[Any]:
     """The navigation: the site's entries first, then any `nav` written in mkdocs.yml."""
     return site.nav() + list(configured or [])
+
+
+def engine_settings(site: Site) -> dict[str, Any]:
+    """What an engine's configuration takes from content (content/site.yml): the site's
+    name, logo, favicon, colours and the sharing image of pages the core does not make.
+    The MkDocs plugin sets these on its configuration; `talkoot export` writes them into
+    the exported mkdocs.yml, so Zensical gets the same."""
+    settings = site.content.settings
+    return {
+        "site_name": settings.name,
+        "extra": {
+            "short_name": settings.short_name,
+            "theme_colour": settings.colours.primary,
+            # pages that the core does not make (hand-written, 404) share the "other" image
+            "share_image": names.share_image(ShareKind.OTHER),
+            "share_image_alt": f"{TITLES[ShareKind.OTHER]} – {settings.name}",
+        },
+        "theme": {"logo": names.logo(), "favicon": names.favicon()},
+        "extra_css": [names.brand_stylesheet()],
+    }

@@ -76,6 +76,9 @@ class FormEdition:
     #: with their day when they have days of their own. None: the workshops' names. Empty:
     #: no session takes registrations, so there is no registration form.
     sessions: Sequence[tuple[str, str]] | None = None
+    #: The site's name and who handles proposals (content/site.yml).
+    site_name: str = words.SITE_NAME
+    handler: str = words.HANDLER
 
     def __post_init__(self) -> None:
         problems = []
@@ -164,11 +167,11 @@ def _workshop(
 def _proposal(edition: FormEdition) -> dict[str, Any]:
     f = PROPOSAL_FIELDS
     intro = (
-        f"## Kehittämisehdotus: {words.SITE_NAME} {edition.year}\n\n"
+        f"## Kehittämisehdotus: {edition.site_name} {edition.year}\n\n"
         "Kiitos, että haluat kehittää alueen elinvoimaa! Kerro alla, mikä haittaa yritysten"
-        " tai alueen kasvua ja mitä asialle voisi tehdä. Toimittajat lukevat ehdotuksen ja"
-        " vastaavat siihen GitHubissa. Hyväksytyt ehdotukset julkaistaan tapahtuman"
-        f" [sivustolla]({edition.site_url}).\n\n"
+        " tai alueen kasvua ja mitä asialle voisi tehdä. Ehdotuksesi käsittelijä on"
+        f" {edition.handler}. Ehdotukseen vastataan tässä GitHubin keskustelussa, ja"
+        f" hyväksytyt ehdotukset julkaistaan tapahtuman [sivustolla]({edition.site_url}).\n\n"
         "**Otsikko:** kirjoita lomakkeen otsikkokenttään ehdotuksesi nimi muutamalla sanalla"
         f" (enintään {TITLE_MAX} merkkiä), esimerkiksi"
         " ”Yritysneuvonta yhdestä paikasta”.\n\n" + _public_notice(edition, "Ehdotus", "ehdotuksen")
@@ -249,7 +252,7 @@ def _proposal(edition: FormEdition) -> dict[str, Any]:
     return {
         "name": "Kehittämisehdotus",
         "description": "Ehdota toimenpidettä, jolla kaupunki voi vahvistaa yritysten ja"
-        f" alueen kasvua ({words.SITE_NAME} {edition.year}).",
+        f" alueen kasvua ({edition.site_name} {edition.year}).",
         "labels": [names.PROPOSAL_LABEL],
         "body": body,
     }
@@ -258,7 +261,7 @@ def _proposal(edition: FormEdition) -> dict[str, Any]:
 def _registration(edition: FormEdition) -> dict[str, Any]:
     f = REGISTRATION_FIELDS
     intro = (
-        f"## Ilmoittautuminen: {words.SITE_NAME} {edition.year}\n\n"
+        f"## Ilmoittautuminen: {edition.site_name} {edition.year}\n\n"
         "Ilmoita organisaatiosi mukaan yhteen työpajaan. Vahvistamme ilmoittautumisen"
         " vastaamalla siihen GitHubissa. Kerro vain osallistujien määrä, älä heidän"
         " nimiään.\n\n"
@@ -311,7 +314,7 @@ def _registration(edition: FormEdition) -> dict[str, Any]:
     ]
     return {
         "name": "Ilmoittautuminen",
-        "description": f"Ilmoita organisaatiosi työpajaan ({words.SITE_NAME} {edition.year}).",
+        "description": f"Ilmoita organisaatiosi työpajaan ({edition.site_name} {edition.year}).",
         "title": REGISTRATION_TITLE,
         "labels": [names.REGISTRATION_LABEL],
         "body": body,
@@ -326,10 +329,11 @@ def _config(edition: FormEdition) -> dict[str, Any]:
             {
                 "name": f"Ei GitHub-tunnusta? Lähetä {what} sähköpostilla",
                 "url": edition.contact_url,
-                "about": "Toimittajien sähköpostiosoite on sivuston yhteystiedoissa.",
+                "about": f"Käsittelijä on {edition.handler}. Sähköpostiosoite on sivuston"
+                " yhteystiedoissa.",
             },
             {
-                "name": f"{words.SITE_NAME} {edition.year}",
+                "name": f"{edition.site_name} {edition.year}",
                 "url": edition.site_url,
                 "about": "Tapahtuman tiedot, työpajat ja julkaistut ehdotukset.",
             },
@@ -427,6 +431,8 @@ def edition_from_content(content: Content, site_url: str) -> FormEdition:
         workshops=[(w.slug, w.name) for w in workshops],
         sessions=[(s.workshop.slug, s.option) for s in resolved if s.held],
         site_url=site_url,
-        privacy_url=f"{site_url}tietosuojaseloste/",
-        contact_url=f"{site_url}yhteystiedot/",
+        privacy_url=site_url + names.url(names.privacy()),
+        contact_url=site_url + names.url(names.contact()),
+        site_name=content.settings.name,
+        handler=content.settings.handler,
     )

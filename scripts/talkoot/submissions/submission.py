@@ -87,8 +87,8 @@ LABELS: Final = (
     LabelSpec(names.PROPOSAL_LABEL, "1d76db", "Kehittämisehdotus lomakkeelta"),
     LabelSpec(names.REGISTRATION_LABEL, "5319e7", "Ilmoittautuminen työpajaan lomakkeelta"),
     LabelSpec(names.NEEDS_FIX_LABEL, "d93f0b", "Lomakkeessa on korjattavaa; lähettäjä voi muokata"),
-    LabelSpec(names.APPROVED_LABEL, "0e8a16", "Toimittajat hyväksyivät ehdotuksen julkaistavaksi"),
-    LabelSpec(names.REJECTED_LABEL, "b60205", "Toimittajat päättivät, ettei ehdotusta julkaista"),
+    LabelSpec(names.APPROVED_LABEL, "0e8a16", "Ehdotus on hyväksytty julkaistavaksi"),
+    LabelSpec(names.REJECTED_LABEL, "b60205", "Ehdotusta ei julkaista"),
 )
 
 
@@ -842,8 +842,12 @@ def _with_note(note: str | None, text: str) -> str:
     return f"{note}\n\n{text}" if note else text
 
 
-def refused_note(label: str) -> str:
-    return f"Merkinnän **{label}** voivat lisätä vain tapahtuman toimittajat, joten se poistettiin."
+def refused_note(label: str, handler: str) -> str:
+    """`handler`: who handles proposals (`SiteSettings.handler`), in words a company knows."""
+    return (
+        f"Merkinnän **{label}** voi lisätä vain ehdotusten käsittelijä ({handler}), joten se"
+        " poistettiin."
+    )
 
 
 def proposal_needs_fixing_comment(
@@ -851,31 +855,28 @@ def proposal_needs_fixing_comment(
 ) -> str:
     if approved:
         intro = (
-            "Toimittajat ovat hyväksyneet ehdotuksen, mutta siinä on vielä korjattavaa, joten"
-            " sitä ei voi vielä lisätä sivustolle:"
+            "Ehdotus on hyväksytty, mutta siinä on vielä korjattavaa, joten sitä ei voi vielä"
+            " lisätä sivustolle:"
         )
         outro = "Kun ehdotus on kunnossa, se lisätään sivustolle automaattisesti."
     else:
         intro = (
-            "Kiitos ehdotuksestasi! Siinä on vielä korjattavaa, ennen kuin toimittajat voivat"
-            " käsitellä sen:"
+            "Kiitos ehdotuksestasi! Siinä on vielä korjattavaa, ennen kuin se voidaan käsitellä:"
         )
         outro = "Ehdotus tarkistetaan automaattisesti uudelleen, ja tämä viesti päivittyy."
     help_text = _EDIT_HELP.format(what="ehdotus")
     return _with_note(note, f"{intro}\n\n{_bullets(problems)}\n\n{help_text} {outro}")
 
 
-def proposal_received_comment(note: str | None = None) -> str:
+def proposal_received_comment(handler: str, note: str | None = None) -> str:
     return _with_note(
         note,
         "Kiitos ehdotuksestasi! Ehdotuksessa on kaikki tarvittavat tiedot, ja se odottaa nyt"
-        " toimittajien käsittelyä.\n\n"
+        f" käsittelyä. Ehdotuksesi käsittelijä on {handler}.\n\n"
         "**Mitä seuraavaksi tapahtuu?**\n\n"
-        "1. Kaupungin toimittajat lukevat ehdotuksen. He voivat kysyä tarkennuksia tässä"
-        " keskustelussa.\n"
+        "1. Ehdotus luetaan. Tarkennuksia voidaan kysyä tässä keskustelussa.\n"
         "2. Jos ehdotus hyväksytään, siitä tehdään pull request, joka lisää sen tapahtuman"
-        " sivustolle. Ehdotus julkaistaan, kun toimittajat ovat tarkistaneet ja yhdistäneet"
-        " pull requestin.\n\n"
+        " sivustolle. Ehdotus julkaistaan, kun pull request on tarkistettu ja yhdistetty.\n\n"
         "Voit vielä muokata ehdotusta. Muutokset tarkistetaan automaattisesti, ja tämä viesti"
         " päivittyy, kun ehdotuksen tila muuttuu.",
     )
@@ -887,13 +888,13 @@ def proposal_pull_comment(
     if change:
         text = (
             f"Muokkasit jo julkaistua ehdotusta. Pull request #{pull_number} päivittää muutokset"
-            f" sivustolle, kun toimittajat ovat tarkistaneet ne: {pull_url}"
+            f" sivustolle, kun ne on tarkistettu: {pull_url}"
         )
     else:
         text = (
-            "Toimittajat ovat hyväksyneet ehdotuksen julkaistavaksi – kiitos!"
+            "Ehdotus on hyväksytty julkaistavaksi – kiitos!"
             f" Pull request #{pull_number} lisää sen tapahtuman sivustolle: {pull_url}\n\n"
-            "Ehdotus julkaistaan, kun toimittajat ovat yhdistäneet pull requestin; sen jälkeen"
+            "Ehdotus julkaistaan, kun pull request on yhdistetty; sen jälkeen"
             f" se näkyy osoitteessa {page_url}. Jos muokkaat ehdotusta sitä ennen, muutokset"
             " päivittyvät samaan pull requestiin."
         )
@@ -904,26 +905,24 @@ def proposal_published_comment(page_url: str, note: str | None = None) -> str:
     return _with_note(
         note,
         f"Ehdotus on julkaistu tapahtuman sivustolla – kiitos! Se näkyy osoitteessa {page_url}\n\n"
-        "Jos muokkaat ehdotusta, toimittajat tarkistavat muutokset ennen kuin ne päivittyvät"
-        " sivustolle.",
+        "Jos muokkaat ehdotusta, muutokset tarkistetaan ennen kuin ne päivittyvät sivustolle.",
     )
 
 
 def proposal_pull_closed_comment(pull_number: int, pull_url: str, note: str | None = None) -> str:
     return _with_note(
         note,
-        f"Toimittajat ovat hyväksyneet ehdotuksen, mutta sen pull request #{pull_number}"
-        f" ({pull_url}) suljettiin yhdistämättä, joten ehdotusta ei ole julkaistu."
-        " Toimittajat kertovat tarvittaessa lisää tässä keskustelussa.",
+        f"Ehdotus on hyväksytty, mutta sen pull request #{pull_number} ({pull_url})"
+        " suljettiin yhdistämättä, joten ehdotusta ei ole julkaistu. Lisätietoja kerrotaan"
+        " tarvittaessa tässä keskustelussa.",
     )
 
 
 def proposal_rejected_comment(note: str | None = None) -> str:
     return _with_note(
         note,
-        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Toimittajat ovat käsitelleet ehdotuksen ja"
-        " päättäneet, ettei sitä tällä kertaa julkaista tapahtuman sivustolla. Siksi tämä"
-        " issue suljetaan.\n\n"
+        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Ehdotus on käsitelty, ja sitä ei tällä"
+        " kertaa julkaista tapahtuman sivustolla. Siksi tämä issue suljetaan.\n\n"
         "Jos haluat kysyä päätöksestä, voit kommentoida tätä keskustelua. Otamme mielellämme"
         " vastaan myös uusia ehdotuksia.",
     )

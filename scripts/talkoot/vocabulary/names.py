@@ -123,6 +123,26 @@ def dataset(name: str, suffix: str) -> str:
     return f"{DATA}/{name}{suffix}"
 
 
+# -- files the core makes for the theme (brand and sharing images) --------------------
+
+
+def logo() -> str:
+    return "assets/talkoot/logo.svg"
+
+
+def favicon() -> str:
+    return "assets/talkoot/favicon.svg"
+
+
+def brand_stylesheet() -> str:
+    return "assets/talkoot/brand.css"
+
+
+def share_image(kind: str) -> str:
+    """The Open Graph image of a page kind (`talkoot.site.share.KINDS`)."""
+    return f"assets/talkoot/jako-{kind}.png"
+
+
 def url(path: str) -> str:
     """The URL of a page relative to the site root, as MkDocs and Zensical give it with
     directory URLs: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`; other files keep their path."""
@@ -140,6 +160,10 @@ def page_dir(path: str) -> str:
 
 
 # -- content files (under the content folder) -------------------------------------------
+
+#: The site's own settings (name, colours, who handles proposals): one file at the top.
+SETTINGS_FILE: Final = "site.yml"
+SETTINGS_KIND: Final = "site"
 
 CONTENT_KINDS: Final = ("events", "workshops", "proposals", "packages", "registrations")
 

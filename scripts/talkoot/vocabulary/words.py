@@ -11,11 +11,21 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, TypeVar
 
-from talkoot.content.model import Attendance, CityRole, EventStatus, PackageStatus, ProposalStatus
+from talkoot.content.model import (
+    Attendance,
+    CityRole,
+    EventStatus,
+    PackageStatus,
+    ProposalStatus,
+    SiteSettings,
+)
 
 T = TypeVar("T")
 
-SITE_NAME: Final = "Tulevaisuuden suunnittelutalkoot"
+#: The default site name; a site's own is `name` in content/site.yml (`Content.settings`).
+SITE_NAME: Final[str] = SiteSettings.model_fields["name"].default
+#: Who handles proposals by default; a site's own is `handler` in content/site.yml.
+HANDLER: Final[str] = SiteSettings.model_fields["handler"].default
 
 PROPOSAL_STATUS: Final[Mapping[ProposalStatus, str]] = MappingProxyType(
     {
