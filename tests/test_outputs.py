@@ -23,8 +23,10 @@ import yaml
 
 from conftest import build_site
 from talkoot.content.load import Content, dump, load
+from talkoot.site.context import SiteInfo
 from talkoot.site.opendata import CSV_NOTE, Record, to_csv
-from talkoot.site.pages import Page, Site, SiteInfo
+from talkoot.site.pages import Site
+from talkoot.site.render import Page
 from talkoot.vocabulary import characters
 
 CASES = Path(__file__).parent / "content_cases"

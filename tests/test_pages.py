@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from hostile_corpus import HOSTILE_VALUES
-from talkoot.site.pages import paragraphs, text
+from talkoot.site.render import paragraphs, text
 
 EXTENSIONS = ["attr_list", "def_list", "admonition", "tables", "toc", "pymdownx.snippets"]
 

@@ -24,7 +24,8 @@ from conftest import BUILD_EPOCH, ROOT
 from talkoot.content import clock
 from talkoot.content.load import load_dir
 from talkoot.content.publication import published
-from talkoot.site.pages import Site, SiteInfo
+from talkoot.site.context import SiteInfo
+from talkoot.site.pages import Site
 from talkoot.vocabulary import names
 
 pytestmark = pytest.mark.build

@@ -16,7 +16,8 @@ import pytest
 
 from talkoot.content.load import Content, load, read_content_dir
 from talkoot.content.model import HELSINKI
-from talkoot.site.pages import Site, SiteInfo
+from talkoot.site.context import SiteInfo
+from talkoot.site.pages import Site
 from talkoot.vocabulary import names
 
 SESSIONS = Path(__file__).parent / "sessions_content"

@@ -43,7 +43,9 @@ import yaml
 
 from talkoot.content.load import load
 from talkoot.content.publication import published
-from talkoot.site.pages import Page, Site, SiteInfo
+from talkoot.site.context import SiteInfo
+from talkoot.site.pages import Site
+from talkoot.site.render import Page
 
 CASES = Path(__file__).parent / "site_cases"
 BASE: dict[str, str] = yaml.safe_load((CASES / "_base.yml").read_text(encoding="utf-8"))

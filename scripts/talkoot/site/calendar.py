@@ -76,7 +76,9 @@ def _vevent(
     vevent.add("description", lines(f"{event.description}\n\n{url}"))
     vevent.add("url", url)
     vevent.add(
-        "organizer", f"mailto:{event.contact.email}", parameters={"cn": one_line(event.organiser.name)}
+        "organizer",
+        f"mailto:{event.contact.email}",
+        parameters={"cn": one_line(event.organiser.name)},
     )
     if online_url:
         # RFC 7986: the meeting link as a conference a calendar can offer to join
@@ -143,10 +145,7 @@ def edition_calendar(
         urls = session_urls or {}
         return _calendar(
             event.name,
-            [
-                _session_vevent(s, url=urls.get(s.workshop.slug, url), stamp=stamp)
-                for s in sessions
-            ],
+            [_session_vevent(s, url=urls.get(s.workshop.slug, url), stamp=stamp) for s in sessions],
         )
     vevent = _vevent(
         event,

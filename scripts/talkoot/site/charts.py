@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from talkoot.vocabulary.characters import clean
+
 FONT_SIZE = 15
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by lightness.

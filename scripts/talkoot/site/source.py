@@ -14,7 +14,8 @@ from typing import Any
 from talkoot.content import clock
 from talkoot.content.load import load_dir
 from talkoot.content.publication import published
-from talkoot.site.pages import Site, SiteInfo
+from talkoot.site.context import SiteInfo
+from talkoot.site.pages import Site
 from talkoot.site.share import TITLES, ShareKind
 from talkoot.vocabulary import names
 
