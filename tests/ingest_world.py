@@ -20,7 +20,7 @@ from talkoot.content.load import Content, load
 from talkoot.github import session as talkoot_github
 from talkoot.submissions import forms
 from talkoot.submissions.issueform import Form, load_form, render
-from talkoot.submissions.submission import LABELS
+from talkoot.submissions.values import LABELS
 from talkoot.vocabulary import names
 
 CASES = Path(__file__).with_name("ingest_cases")

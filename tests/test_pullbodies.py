@@ -20,13 +20,11 @@ from hostile_corpus import HOSTILE_VALUES, as_input, as_title
 from ingest_world import EDITOR, FILES, World, pulls_of
 from talkoot.content.load import Content, load
 from talkoot.content.model import CityRole, Registrations, WorkshopRegistrations
+from talkoot.submissions.proposals import proposal_text
 from talkoot.submissions.pullbodies import fenced, proposal_pull_body, registrations_pull_body
-from talkoot.submissions.submission import (
-    ProposalSubmission,
-    code_span,
-    proposal_text,
-    registrations_text,
-)
+from talkoot.submissions.registrations import registrations_text
+from talkoot.submissions.values import ProposalSubmission
+from talkoot.submissions.wording import code_span
 
 CONTENT: Content = load(FILES)
 PATH = "content/proposals/2025/7-x.yml"

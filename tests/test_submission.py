@@ -16,27 +16,25 @@ from hostile_corpus import HOSTILE_VALUES, LONG_TEXT, as_input, as_title
 from talkoot.content.load import Content, dump, load
 from talkoot.content.model import CityRole, ProposalStatus
 from talkoot.submissions import forms, notices
+from talkoot.submissions.checks import check_proposal, check_registration
 from talkoot.submissions.duplicates import repeat_authors
 from talkoot.submissions.issueform import Form, load_form, render
+from talkoot.submissions.messages import proposal_needs_fixing_comment, registration_comment
 from talkoot.submissions.notices import proposal_notice, registration_notice, registration_state
-from talkoot.submissions.submission import (
-    LABELS,
-    IssueData,
-    Outcome,
-    check_proposal,
-    check_registration,
-    code_span,
-    edition_of,
+from talkoot.submissions.proposals import (
     existing_proposal_name,
     new_proposal_name,
-    plain,
-    proposal_needs_fixing_comment,
     proposal_pull_title,
     proposal_text,
+)
+from talkoot.submissions.registrations import (
+    Outcome,
+    edition_of,
     reconcile_registrations,
-    registration_comment,
     registrations_text,
 )
+from talkoot.submissions.values import LABELS, IssueData
+from talkoot.submissions.wording import code_span, plain
 from talkoot.vocabulary import names
 
 CASES = Path(__file__).with_name("ingest_cases")

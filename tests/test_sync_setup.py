@@ -11,7 +11,7 @@ from fakegithub import BOT_LOGIN
 from ingest_world import MARKER, SENDER, World, proposal_values, pulls_of, registration_values
 from talkoot.github.labelling import NOTICE_MARKER
 from talkoot.submissions.issueform import render
-from talkoot.submissions.submission import LABELS
+from talkoot.submissions.values import LABELS
 
 
 def from_form(world: World, kind: str, state: str = "open", **values: Any) -> int:

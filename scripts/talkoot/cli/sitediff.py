@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from talkoot.submissions.submission import code_span
+from talkoot.submissions.wording import code_span
 
 #: At most this many rows a list; the rest are counted.
 LIST_MAX = 40

@@ -52,36 +52,42 @@ from talkoot.github.session import (
     with_repo,
 )
 from talkoot.submissions import notices
+from talkoot.submissions.checks import check_proposal
 from talkoot.submissions.duplicates import repeat_authors
 from talkoot.submissions.issueform import Form, load_form, parse
-from talkoot.submissions.notices import registration_notice, registration_state
-from talkoot.submissions.pullbodies import proposal_pull_body, registrations_pull_body
-from talkoot.submissions.submission import (
-    LABELS,
-    IssueData,
-    Outcome,
-    ProposalSubmission,
-    Reconciliation,
-    check_proposal,
-    edition_issues,
-    existing_proposal_name,
-    local_date,
-    new_proposal_name,
-    parse_timestamp,
+from talkoot.submissions.messages import (
     proposal_needs_fixing_comment,
-    proposal_page_url,
     proposal_published_comment,
     proposal_pull_closed_comment,
     proposal_pull_comment,
-    proposal_pull_title,
     proposal_received_comment,
     proposal_rejected_comment,
-    proposal_text,
-    reconcile_registrations,
     refused_note,
     registration_comment,
+)
+from talkoot.submissions.notices import registration_notice, registration_state
+from talkoot.submissions.proposals import (
+    existing_proposal_name,
+    new_proposal_name,
+    proposal_page_url,
+    proposal_pull_title,
+    proposal_text,
+)
+from talkoot.submissions.pullbodies import proposal_pull_body, registrations_pull_body
+from talkoot.submissions.registrations import (
+    Outcome,
+    Reconciliation,
+    edition_issues,
+    reconcile_registrations,
     registrations_pull_title,
     registrations_text,
+)
+from talkoot.submissions.values import (
+    LABELS,
+    IssueData,
+    ProposalSubmission,
+    local_date,
+    parse_timestamp,
 )
 from talkoot.vocabulary import names
 

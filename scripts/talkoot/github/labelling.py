@@ -26,7 +26,7 @@ from typing import Any, Final
 from talkoot.github.session import Repo
 from talkoot.submissions.issueform import Form
 from talkoot.submissions.recognition import missing_label_notice, recognise
-from talkoot.submissions.submission import LABELS
+from talkoot.submissions.values import LABELS
 from talkoot.vocabulary import names
 
 log = logging.getLogger("talkoot.github")

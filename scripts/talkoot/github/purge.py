@@ -23,8 +23,9 @@ from talkoot.content.load import Content
 from talkoot.content.project import Project, find_project
 from talkoot.exceptions import TalkootError
 from talkoot.github.session import GitHubError, Repo, Sleep, with_repo
+from talkoot.submissions.registrations import edition_of
 from talkoot.submissions.retention import retention_end
-from talkoot.submissions.submission import edition_of, local_date
+from talkoot.submissions.values import local_date
 from talkoot.vocabulary import fi, names
 
 log = logging.getLogger("talkoot.purge")

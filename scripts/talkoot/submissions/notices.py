@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from talkoot.submissions.submission import Outcome, RegistrationResult, people
+from talkoot.submissions.registrations import Outcome, RegistrationResult
+from talkoot.submissions.wording import people
 
 #: Proposal states (`Action.proposal`).
 NEEDS_FIX: Final = "korjattavaa"

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from talkoot.content.load import Content
 from talkoot.content.model import Proposal, Registrations
 from talkoot.submissions.forms import ORGANISATION_MAX, TITLE_MAX
-from talkoot.submissions.submission import code_span
+from talkoot.submissions.wording import code_span
 from talkoot.vocabulary import fi, words
 
 #: Characters dropped from a fenced text (line breaks are kept): controls, format
