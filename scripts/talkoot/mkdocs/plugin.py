@@ -26,7 +26,7 @@ from talkoot.content.load import resolve_content_dir
 from talkoot.exceptions import ContentError, Problem
 from talkoot.site import errorpage
 from talkoot.site.pages import Site
-from talkoot.site.source import engine_settings, load_site, site_nav
+from talkoot.site.source import engine_settings, load_site, site_links, site_nav
 
 log = logging.getLogger("mkdocs.plugins.talkoot")
 
@@ -58,6 +58,7 @@ class TalkootPlugin(BasePlugin[TalkootConfig]):
         # mkdocs serve rebuilds when content changes, also after a failed build
         config.watch.append(str(directory))
         self.site, self.problems = None, None
+        config.extra["links"] = site_links()
         try:
             self.site = load_site(directory, site_url=config.site_url, repo_url=config.repo_url)
         except ContentError as error:

@@ -55,7 +55,23 @@ def engine_settings(site: Site) -> dict[str, Any]:
             # pages that the core does not make (hand-written, 404) share the "other" image
             "share_image": names.share_image(ShareKind.OTHER),
             "share_image_alt": f"{TITLES[ShareKind.OTHER]} – {settings.name}",
+            "links": site_links(),
         },
         "theme": {"logo": names.logo(), "favicon": names.favicon()},
         "extra_css": [names.brand_stylesheet()],
+    }
+
+
+def site_links() -> dict[str, str]:
+    """The footer's and the 404 page's links (overrides/), by their one name: the theme's
+    templates read them from `config.extra.links`. They need no content, so the preview's
+    error page has them too."""
+    return {
+        key: names.url(path)
+        for key, path in (
+            ("accessibility", names.accessibility()),
+            ("privacy", names.privacy()),
+            ("contact", names.contact()),
+            ("archive", names.archive()),
+        )
     }
