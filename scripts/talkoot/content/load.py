@@ -148,11 +148,21 @@ def dump(relative_path: str, data: Mapping[str, Any] | Strict) -> str:
     kind = PurePosixPath(relative_path).parts[0]
     if isinstance(data, Strict):
         data = _plain(data.model_dump(mode="python", exclude_defaults=True))
-    elif not isinstance(data, CommentedMap):
+    assert isinstance(data, Mapping)
+    return f"{schema_line(kind, relative_path)}\n{dump_yaml(data)}"
+
+
+def dump_yaml(data: Mapping[str, Any], *, width: int | None = None) -> str:
+    """YAML text from the one writer: content files (through `dump`) and the issue forms
+    (`talkoot.submissions.forms`, which keep long lines whole: `width`) alike."""
+    if not isinstance(data, CommentedMap):
         data = dict(data)
+    writer = _yaml()
+    if width is not None:
+        writer.width = width
     stream = io.StringIO()
-    _yaml().dump(data, stream)
-    return f"{schema_line(kind, relative_path)}\n{stream.getvalue()}"
+    writer.dump(data, stream)
+    return stream.getvalue()
 
 
 @dataclass

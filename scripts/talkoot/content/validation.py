@@ -13,11 +13,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from talkoot.content.model import PACKAGE_STATUS_SPELLINGS
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader  # type: ignore[assignment]
+from talkoot.content.yamlsyntax import SafeLoader
 
 Loc = tuple[str | int, ...]
 _AS_WRITTEN = {status.value: spelling for status, spelling in PACKAGE_STATUS_SPELLINGS.items()}

@@ -17,10 +17,14 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml is about 9x faster than the pure-Python loader
+# The one YAML loader of the project (content, issue forms): libyaml's safe loader when it
+# is there, about 9x faster than the pure-Python one, which reads the same.
+try:
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels
     from yaml import SafeLoader  # type: ignore[assignment]
+
+__all__ = ["SafeLoader", "SyntaxSlip", "explain", "parse"]
 
 QUOTE_HINT = "laita arvo lainausmerkkeihin"
 INDENT_HINT = "sisennys ei täsmää edelliseen riviin"

@@ -31,8 +31,8 @@ from talkoot.submissions.forms import (
 )
 from talkoot.submissions.issueform import MAX_BODY_CHARS, Form, parse
 from talkoot.submissions.values import Checked, IssueData, ProposalSubmission, RegistrationEntry
-from talkoot.submissions.wording import _and, characters, code_span, number_fi, people, problem
-from talkoot.vocabulary import words
+from talkoot.submissions.wording import _and, characters, code_span, people, problem
+from talkoot.vocabulary import fi, words
 from talkoot.vocabulary.characters import LINE_BREAKS, first_forbidden
 
 T = TypeVar("T")
@@ -98,7 +98,7 @@ class _Checker:
         if body is not None and len(body) > MAX_BODY_CHARS:
             self.problems.append(
                 f"Lomakkeen teksti on liian pitkä ({characters(len(body))}, enintään"
-                f" {number_fi(MAX_BODY_CHARS)}). Lyhennä vastauksia."
+                f" {fi.number(MAX_BODY_CHARS)}). Lyhennä vastauksia."
             )
             return False
         headings = {section.heading for section in self.form.sections}
@@ -208,7 +208,7 @@ class _Checker:
             self.add(
                 TITLE_LABEL,
                 f"otsikko on liian pitkä ({characters(len(value))}, enintään"
-                f" {number_fi(TITLE_MAX)}).",
+                f" {fi.number(TITLE_MAX)}).",
             )
             ok = False
         if bounded and self.forbidden_characters(TITLE_LABEL, value, one_line=True):
@@ -231,7 +231,7 @@ class _Checker:
         if len(value) > limit:
             self.add(
                 label,
-                f"teksti on liian pitkä ({characters(len(value))}, enintään {number_fi(limit)}).",
+                f"teksti on liian pitkä ({characters(len(value))}, enintään {fi.number(limit)}).",
             )
             ok = False
         if self.forbidden_characters(label, value, one_line=self.one_line(element_id)):

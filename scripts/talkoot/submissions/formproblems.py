@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, assert_never
 
+from talkoot.vocabulary import fi
+
 #: Excerpts of user text in problems are one line of at most this many characters.
 EXCERPT_MAX: Final = 80
 
@@ -80,8 +82,8 @@ def finnish(problem: FormProblem) -> str:
     kind = problem.kind
     if kind is ProblemKind.BODY_TOO_LONG:
         return (
-            f"Lomakkeen teksti on liian pitkä: {_number(problem.count)} merkkiä, kun enintään"
-            f" {_number(problem.limit)} merkkiä on sallittu."
+            f"Lomakkeen teksti on liian pitkä: {fi.number(problem.count)} merkkiä, kun enintään"
+            f" {fi.number(problem.limit)} merkkiä on sallittu."
         )
     quoted = f'"{problem.excerpt}"'
     if kind is ProblemKind.TEXT_BEFORE_SECTIONS:
@@ -109,8 +111,3 @@ def finnish(problem: FormProblem) -> str:
     if kind is ProblemKind.CHECKBOX_NOT_TICKED:
         return f"{section}: vaihtoehto {quoted} on pakollinen, mutta sitä ei ole valittu."
     assert_never(kind)
-
-
-def _number(value: int) -> str:
-    """Finnish thousands grouping with a no-break space: 65 536."""
-    return f"{value:,}".replace(",", "\u00a0")

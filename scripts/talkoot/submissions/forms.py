@@ -16,10 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
-import yaml
-
 from talkoot.content import sessions
-from talkoot.content.load import Content
+from talkoot.content.load import Content, dump_yaml
 from talkoot.vocabulary import names, words
 
 HEADER: Final = (
@@ -341,31 +339,9 @@ def _config(edition: FormEdition) -> dict[str, Any]:
     }
 
 
-# --- YAML ----------------------------------------------------------------------------------
-
-
-class _Dumper(yaml.SafeDumper):
-    """Safe YAML with multi-line strings as literal blocks, for readable diffs."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def _dump(data: Mapping[str, Any]) -> str:
-    text = yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=10_000,
-        default_flow_style=False,
-    )
-    return HEADER + text
+    # Long lines stay whole: a form's text reads best in one piece in a diff.
+    return HEADER + dump_yaml(data, width=10_000)
 
 
 def render_forms(edition: FormEdition) -> dict[str, str]:

@@ -9,17 +9,14 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
+from talkoot.vocabulary import fi
+
 #: Longest user text shown in a pull request's title or body.
 EXCERPT_MAX: Final = 80
 
 
-def number_fi(value: int) -> str:
-    """`4 210`, `3 000`: thousands grouped with a no-break space."""
-    return f"{value:,}".replace(",", "\u00a0")
-
-
 def characters(count: int) -> str:
-    return f"{number_fi(count)} {'merkki' if count == 1 else 'merkkiä'}"
+    return f"{fi.number(count)} {'merkki' if count == 1 else 'merkkiä'}"
 
 
 def people(count: int) -> str:

@@ -109,3 +109,8 @@ def sorted_fi(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
 def slug(text: str, max_length: int = 60) -> str:
     """ASCII letters, digits and hyphens only: ä→a, ö→o, å→a."""
     return _slugify(text, max_length=max_length, word_boundary=True) or "x"
+
+
+def number(value: int) -> str:
+    """`4 210`, `65 536`: thousands grouped with a no-break space."""
+    return f"{value:,}".replace(",", "\u00a0")
