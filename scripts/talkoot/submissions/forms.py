@@ -360,6 +360,13 @@ def render_forms(edition: FormEdition) -> dict[str, str]:
     return files
 
 
+#: How an editor brings the forms up to date with the content, without a terminal too.
+UPDATE_HINT: Final = (
+    "Lomakkeet päivitetään sisällön mukaan: käynnistä Actions-välilehdeltä työnkulku"
+    " *Vuoden työt* (tehtävä *Päivitä lomakkeet*) tai aja `make forms`."
+)
+
+
 def write_or_check(forms: Mapping[str, str], directory: Path, check: bool) -> list[str]:
     """Bring `directory` in line with `forms`, or with `check` only report the difference.
 
@@ -379,11 +386,11 @@ def write_or_check(forms: Mapping[str, str], directory: Path, check: bool) -> li
             continue
         if check:
             if wanted is None:
-                messages.append(f"{path}: tiedostoa ei pitäisi olla. Aja `make forms`.")
+                messages.append(f"{path}: tiedostoa ei pitäisi olla. {UPDATE_HINT}")
             elif current is None:
-                messages.append(f"{path}: tiedosto puuttuu. Aja `make forms`.")
+                messages.append(f"{path}: tiedosto puuttuu. {UPDATE_HINT}")
             else:
-                messages.append(f"{path}: ei vastaa sisältöä. Aja `make forms`.")
+                messages.append(f"{path}: ei vastaa sisältöä. {UPDATE_HINT}")
         elif wanted is None:
             path.unlink()
             messages.append(f"{path}: poistettu.")
