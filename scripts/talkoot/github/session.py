@@ -441,24 +441,6 @@ class Repo:
         log.info("#%d: kommentoitiin (%s)", issue.number, marker)
         return True
 
-    def upsert_bot_comment(self, issue: Any, text: str) -> str:
-        """Create or edit the one bot comment; returns "created", "updated" or "unchanged"."""
-        body = f"{BOT_MARKER}\n{text}"
-        existing = self.bot_comment(issue)
-        if existing is not None:
-            if existing.body == body:
-                return "unchanged"
-            existing.edit(body)
-            log.info("#%d: päivitettiin kommentti %s", issue.number, existing.html_url)
-            return "updated"
-        created = self._write(
-            f"#{issue.number}: kommentti",
-            lambda: issue.create_comment(body),
-            lambda: self.bot_comment(issue),
-        )
-        log.info("#%d: kommentoitiin %s", issue.number, created.html_url)
-        return "created"
-
     # -- people --------------------------------------------------------------------------
 
     def role_of(self, login: str) -> str | None:
