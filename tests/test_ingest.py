@@ -39,7 +39,7 @@ def test_valid_proposal_is_thanked_once(world: World) -> None:
     assert world.event("opened", number) == 0
     text = world.bot_comment(number)
     assert text.startswith("Kiitos ehdotuksestasi! Ehdotuksessa on kaikki tarvittavat tiedot")
-    assert "**Mitä seuraavaksi tapahtuu?**" in text and "pull request" in text
+    assert "**Mitä seuraavaksi tapahtuu?**" in text and "pull request" not in text
     assert fake.labels(number) == ["ehdotus"]
     assert next(c for c in fake.comments(number) if c["id"] == spoof)["body"].endswith(
         "Hyväksytty!"
@@ -103,8 +103,8 @@ def test_approval_by_an_editor_opens_a_pull_request(world: World) -> None:
     assert f"{SITE}2025/ehdotukset/{number}/" in text
     assert fake.labels(number) == ["ehdotus", "hyväksytty"]
     assert world.notices(number) == [
-        "Toimittajat ovat **hyväksyneet ehdotuksesi** julkaistavaksi – kiitos! Ylempänä"
-        " olevassa viestissä kerrotaan, mitä seuraavaksi tapahtuu."
+        "**Ehdotuksesi on hyväksytty** julkaistavaksi – kiitos! Ylempänä olevassa"
+        " viestissä kerrotaan, mitä seuraavaksi tapahtuu."
     ]
     world.assert_rerun_changes_nothing()
     world.assert_rerun_changes_nothing("sync")
@@ -315,7 +315,7 @@ def test_rejection_closes_as_not_planned_and_keeps_labels(world: World) -> None:
         "Kiitos ehdotuksestasi ja vaivannäöstäsi! Ehdotus on käsitelty"
     )
     (notice,) = world.notices(number)
-    assert notice.startswith("Toimittajat ovat käsitelleet ehdotuksesi ja päättäneet, ettei")
+    assert notice.startswith("Ehdotuksesi on käsitelty, eikä sitä tällä kertaa julkaista.")
     closes = [r for r in fake.calls("PATCH", rf"/issues/{number}$")]
     assert [r.json for r in closes] == [{"state": "closed", "state_reason": "not_planned"}]
     world.assert_rerun_changes_nothing()
@@ -367,10 +367,11 @@ def test_registrations_capacity_waiting_list_cancellation_and_late(world: World)
     bad = world.register("2025-03-05T10:00:00Z", organisation=None)
     for number in (a, b, c, k, late, bad):
         assert world.event("opened", number) == 0
-    assert "**Paikka on vahvistettu**: 3 henkilöä työpajaan Teollisuus." in world.bot_comment(a)
+    confirmed = "**Ilmoittautumisesi on vahvistettu**:"
+    assert f"{confirmed} 3 henkilöä työpajaan Teollisuus." in world.bot_comment(a)
     assert "**jonossa sijalla 1**" in world.bot_comment(b)
     assert "**jonossa sijalla 2**" in world.bot_comment(c)
-    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Kauppa ja matkailu" in (
+    assert "**Ilmoittautumisesi on vahvistettu**: 2 henkilöä työpajaan Kauppa ja matkailu" in (
         world.bot_comment(k)
     )
     assert "**ilmoittautuminen saapui määräajan jälkeen**" in world.bot_comment(late)
@@ -393,8 +394,8 @@ def test_registrations_capacity_waiting_list_cancellation_and_late(world: World)
     fake.update_issue(a, state="closed", state_reason="not_planned", by=SENDER)
     assert world.event("closed", a, sender=SENDER) == 0
     assert "**peruttu**" in world.bot_comment(a)
-    assert "**Paikka on vahvistettu**: 3 henkilöä" in world.bot_comment(b)
-    assert "**Paikka on vahvistettu**: 1 henkilö" in world.bot_comment(c)
+    assert "**Ilmoittautumisesi on vahvistettu**: 3 henkilöä" in world.bot_comment(b)
+    assert "**Ilmoittautumisesi on vahvistettu**: 1 henkilö" in world.bot_comment(c)
     # the summary was edited, which notifies nobody: a new comment tells the news
     assert world.notices(b) == [
         "Hyviä uutisia! Työpajaan Teollisuus vapautui tilaa, ja **paikkasi on nyt"
@@ -433,8 +434,8 @@ def test_a_run_answers_every_registration_whose_run_was_cancelled(world: World) 
     numbers = [world.register(f"2025-03-0{day}T10:00:00Z") for day in range(1, 6)]
     # the first four runs were pending and got cancelled: only the fifth runs
     assert world.event("opened", numbers[-1]) == 0
-    assert "**Paikka on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[0])
-    assert "**Paikka on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[1])
+    assert "**Ilmoittautumisesi on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[0])
+    assert "**Ilmoittautumisesi on vahvistettu**: 2 henkilöä" in world.bot_comment(numbers[1])
     for number in numbers[2:]:
         assert "**jonossa sijalla" in world.bot_comment(number)
     # the bot's comments came from one list of the repository's comments
@@ -446,7 +447,7 @@ def test_a_run_answers_every_registration_whose_run_was_cancelled(world: World) 
     comment = next(c for c in fake.comments(numbers[0]) if c["body"].startswith(MARKER))
     fake.update_comment(comment["id"], f"{MARKER}\nVanha vastaus")
     assert world.event("opened", numbers[-1]) == 0
-    assert "**Paikka on vahvistettu**" in world.bot_comment(numbers[0])
+    assert "**Ilmoittautumisesi on vahvistettu**" in world.bot_comment(numbers[0])
 
 
 def test_a_run_answers_at_most_the_bound_besides_its_own(
@@ -475,14 +476,14 @@ def test_one_registration_per_account_and_workshop(world: World) -> None:
     second = world.register("2025-03-02T10:00:00Z", user="yritys", participants="3")
     other = world.register("2025-03-03T10:00:00Z", user="yritys", workshop="Kauppa ja matkailu")
     assert world.event("opened", second) == 0
-    assert "**Paikka on vahvistettu**: 1 henkilö" in world.bot_comment(first)
+    assert "**Ilmoittautumisesi on vahvistettu**: 1 henkilö" in world.bot_comment(first)
     text = world.bot_comment(second)
     assert text.startswith(
         "Kiitos ilmoittautumisesta! Olet jo ilmoittautunut työpajaan Teollisuus"
         f" ilmoittautumisella #{first}, joten tätä **toista ilmoittautumista ei oteta mukaan**."
     )
     assert f"muokkaa ilmoittautumista #{first}" in text
-    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Kauppa ja matkailu" in (
+    assert "**Ilmoittautumisesi on vahvistettu**: 2 henkilöä työpajaan Kauppa ja matkailu" in (
         world.bot_comment(other)
     )
     path = "content/registrations/2025.yml"
@@ -494,7 +495,7 @@ def test_one_registration_per_account_and_workshop(world: World) -> None:
     # the first one cancelled: the account's second registration counts
     fake.update_issue(first, state="closed", state_reason="not_planned", by="yritys")
     assert world.event("closed", first, sender="yritys") == 0
-    assert "**Paikka on vahvistettu**: 3 henkilöä työpajaan Teollisuus" in (
+    assert "**Ilmoittautumisesi on vahvistettu**: 3 henkilöä työpajaan Teollisuus" in (
         world.bot_comment(second)
     )
     teollisuus = world.content_with("ilmoittautumiset/2025", path).registrations[2025].workshops[0]
@@ -505,8 +506,8 @@ def test_an_editor_may_register_several_companies(world: World) -> None:
     first = world.register("2025-03-01T10:00:00Z", user=EDITOR, organisation="Alfa Oy")
     second = world.register("2025-03-02T10:00:00Z", user=EDITOR, organisation="Beta Oy")
     assert world.event("opened", second) == 0
-    assert "**Paikka on vahvistettu**" in world.bot_comment(first)
-    assert "**Paikka on vahvistettu**" in world.bot_comment(second)
+    assert "**Ilmoittautumisesi on vahvistettu**" in world.bot_comment(first)
+    assert "**Ilmoittautumisesi on vahvistettu**" in world.bot_comment(second)
 
 
 def test_registrations_are_frozen_after_the_event(world: World) -> None:
@@ -538,7 +539,7 @@ def test_sync_catches_up_on_missed_events(world: World) -> None:
     path = f"content/proposals/2025/{approved}-hyvaksytty-jo.yml"
     (proposal,) = world.content_with(f"ehdotus/{approved}", path).proposals
     assert proposal.history[0].date == dt.date(2025, 3, 5)  # the sync's day
-    assert "**Paikka on vahvistettu**" in world.bot_comment(registration)
+    assert "**Ilmoittautumisesi on vahvistettu**" in world.bot_comment(registration)
     assert len(pulls_of(fake, "ilmoittautumiset/2025")) == 1
     assert proposal_pull["state"] == "open"
     world.assert_rerun_changes_nothing("sync")
@@ -758,20 +759,21 @@ def test_registrations_for_sessions_with_their_own_days_and_deadlines(
     unknown = world.register("2025-03-02T10:00:00Z", workshop="Rakentaminen (ti 8.4.2025)")
     for number in (today, bare, moved, late, in_time, cancelled, unknown):
         assert world.event("opened", number) == 0
-    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Teollisuus." in (
+    assert "**Ilmoittautumisesi on vahvistettu**: 2 henkilöä työpajaan Teollisuus." in (
         world.bot_comment(today)
     )
     assert "Teollisuus ti 8.4.2025 klo 13.00–15.00, Lappeenrannan kaupungintalo" in (
         world.bot_comment(today)
     )
-    assert "**Paikka on vahvistettu**: 1 henkilö työpajaan Teollisuus." in world.bot_comment(bare)
-    assert "**Paikka on vahvistettu**: 1 henkilö työpajaan Teollisuus." in world.bot_comment(moved)
+    confirmed = "**Ilmoittautumisesi on vahvistettu**: 1 henkilö työpajaan Teollisuus."
+    assert confirmed in world.bot_comment(bare)
+    assert confirmed in world.bot_comment(moved)
     # the session's own deadline (7.3.), not the edition's (10.3.)
     assert (
         "**ilmoittautuminen saapui määräajan jälkeen**: työpajan Teollisuus"
         " ilmoittautumisaika päättyi 7.3.2025" in world.bot_comment(late)
     )
-    assert "verkossa, Microsoft Teams: linkki lähetetään ilmoittautuneille" in (
+    assert "verkossa, Microsoft Teams: linkki kerrotaan tässä keskustelussa" in (
         world.bot_comment(in_time)
     )
     assert "**työpaja Sote-ala on peruttu**" in world.bot_comment(cancelled)

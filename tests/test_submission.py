@@ -622,7 +622,7 @@ def test_registration_comments_state_the_outcome() -> None:
     ]
     result = reconcile_registrations(issues, REGISTRATION_FORM, CONTENT)
     texts = {n: registration_comment(r, CONTENT, 2025, SITE) for n, r in result.results.items()}
-    assert "**Paikka on vahvistettu**: 5 henkilöä työpajaan Teollisuus." in texts[1]
+    assert "**Ilmoittautumisesi on vahvistettu**: 5 henkilöä työpajaan Teollisuus." in texts[1]
     assert "to 10.4.2025 klo 13.00–16.00" in texts[1]
     assert "**jonossa sijalla 1**" in texts[2] and "(1 henkilö)" in texts[2]
     assert "**ilmoittautuminen saapui määräajan jälkeen**" in texts[3]

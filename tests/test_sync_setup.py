@@ -91,7 +91,7 @@ def test_sync_on_a_fresh_repository_labels_and_handles_form_issues(world: World)
     assert fake.labels(registration) == ["ilmoittautuminen"]
     (notice,) = notices(world, registration)
     assert "viive ei siirrä ilmoittautumistasi jonossa" in notice
-    assert "**Paikka on vahvistettu**: 2 henkilöä työpajaan Teollisuus." in (
+    assert "**Ilmoittautumisesi on vahvistettu**: 2 henkilöä työpajaan Teollisuus." in (
         answer(world, registration)
     )
     (pull,) = pulls_of(fake, "ilmoittautumiset/2025")

@@ -30,12 +30,16 @@ def _validate(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     if warnings:
         print(ADVICE, file=sys.stderr)
-    counts = (
-        len(content.events),
-        sum(map(len, content.workshops.values())),
-        len(content.proposals),
+    from talkoot.vocabulary import fi
+
+    found = ", ".join(
+        [
+            fi.count(len(content.events), "tapahtuma", "tapahtumaa"),
+            fi.count(sum(map(len, content.workshops.values())), "työpaja", "työpajaa"),
+            fi.count(len(content.proposals), "ehdotus", "ehdotusta"),
+        ]
     )
-    print("Sisältö on kunnossa: {} tapahtumaa, {} työpajaa, {} ehdotusta.".format(*counts))
+    print(f"Sisältö on kunnossa: {found}.")
     return 0
 
 

@@ -86,6 +86,12 @@ def _one_line_url(value: Any) -> Any:
     return _refuse_forbidden(value.strip(), multiline=False) if isinstance(value, str) else value
 
 
+#: A name the theme writes into every page's HTML as it is (Material treats `site_name` as
+#: trusted settings): no character that markup would read.
+NO_MARKUP_PATTERN = r'^[^<>"]*$'
+#: A mailbox and nothing more: no `?` query that would add recipients to a mailto: link.
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}$"
+
 ShortText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), ONE_LINE
 ]
@@ -141,7 +147,7 @@ def _https_only(value: AnyHttpUrl) -> AnyHttpUrl:
     return value
 
 
-HttpsUrl = Annotated[AnyHttpUrl, AfterValidator(_https_only)]
+HttpsUrl = Annotated[AnyHttpUrl, BeforeValidator(_one_line_url), AfterValidator(_https_only)]
 
 
 class Online(Strict):
@@ -150,7 +156,7 @@ class Online(Strict):
     platform: ShortText = Field(description="Verkkoalusta, esim. Microsoft Teams")
     url: HttpsUrl | None = Field(
         default=None,
-        description="Osallistumislinkki (https://); jos puuttuu, linkki lähetetään "
+        description="Osallistumislinkki (https://); jos puuttuu, linkki kerrotaan "
         "ilmoittautuneille",
     )
 
@@ -184,7 +190,7 @@ class Contact(Strict):
     organisation: ShortText
     email: Annotated[
         str,
-        StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=120),
+        StringConstraints(pattern=EMAIL_PATTERN, max_length=120),
         ONE_LINE,
     ]
     url: Url | None = None
@@ -546,18 +552,26 @@ class Colours(Strict):
 class SiteSettings(Strict):
     """The site's own settings, one file: `content/site.yml`. Another city sets its own."""
 
-    name: ShortText = Field(
+    name: Annotated[ShortText, StringConstraints(pattern=NO_MARKUP_PATTERN)] = Field(
         default="Tulevaisuuden suunnittelutalkoot", description="Sivuston ja tapahtuman nimi"
     )
     short_name: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=22)
+        str,
+        StringConstraints(
+            strip_whitespace=True, min_length=1, max_length=22, pattern=NO_MARKUP_PATTERN
+        ),
+        ONE_LINE,
     ] = Field(
         default="Suunnittelutalkoot",
         description="Lyhyt nimi yläpalkkiin; mahtuu puhelimen näytölle (enintään 22 merkkiä)",
     )
-    mark: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3)] = (
-        Field(default="ST", description="Logon kirjaimet (1–3 merkkiä)")
-    )
+    mark: Annotated[
+        str,
+        StringConstraints(
+            strip_whitespace=True, min_length=1, max_length=3, pattern=NO_MARKUP_PATTERN
+        ),
+        ONE_LINE,
+    ] = Field(default="ST", description="Logon kirjaimet (1–3 merkkiä)")
     handler: ShortText = Field(
         default="kaupungin elinkeinopalvelut",
         description="Kuka käsittelee yritysten ehdotukset ja ilmoittautumiset, yrityksen "

@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from talkoot.content.model import PACKAGE_STATUS_SPELLINGS
+from talkoot.content.model import EMAIL_PATTERN, NO_MARKUP_PATTERN, PACKAGE_STATUS_SPELLINGS
 from talkoot.content.yamlsyntax import SafeLoader
 
 Loc = tuple[str | int, ...]
@@ -43,6 +43,8 @@ _PATTERNS: dict[str, str] = {
     r"^\d{5}$": "pitää olla viisi numeroa",
     r"^\d{4}-\d{2}$": "pitää olla muotoa VVVV-KK{example}",
     r"^#[0-9a-fA-F]{6}$": "pitää olla väri muodossa #rrggbb (esim. #00507a)",
+    NO_MARKUP_PATTERN: 'ei saa sisältää merkkejä <, > eikä "',
+    EMAIL_PATTERN: "pitää olla pelkkä sähköpostiosoite, esim. kirjaamo@lappeenranta.fi",
 }
 # Options are listed in a message when there are at most this many.
 SHORT_LIST = 6

@@ -42,7 +42,7 @@ def _location(session: Session) -> str:
             if online.url and session.place is None
             else f"{online.platform}: {online.url}"
             if online.url
-            else f"{online.platform} (linkki lähetetään ilmoittautuneille)"
+            else f"{online.platform} (linkki kerrotaan ilmoittautuneille)"
         )
     return one_line("; ".join(parts))
 

@@ -61,8 +61,8 @@ def proposal_received_comment(handler: str, note: str | None = None) -> str:
         f" käsittelyä. Ehdotuksesi käsittelijä on {handler}.\n\n"
         "**Mitä seuraavaksi tapahtuu?**\n\n"
         "1. Ehdotus luetaan. Tarkennuksia voidaan kysyä tässä keskustelussa.\n"
-        "2. Jos ehdotus hyväksytään, siitä tehdään pull request, joka lisää sen tapahtuman"
-        " sivustolle. Ehdotus julkaistaan, kun pull request on tarkistettu ja yhdistetty.\n\n"
+        "2. Jos ehdotus hyväksytään, se julkaistaan tapahtuman sivustolla, kun toinen"
+        " käsittelijä on vielä tarkistanut sen. Tämä viesti kertoo, kun niin on tehty.\n\n"
         "Voit vielä muokata ehdotusta. Muutokset tarkistetaan automaattisesti, ja tämä viesti"
         " päivittyy, kun ehdotuksen tila muuttuu.",
     )
@@ -107,7 +107,7 @@ def proposal_pull_closed_comment(pull_number: int, pull_url: str, note: str | No
 def proposal_rejected_comment(note: str | None = None) -> str:
     return _with_note(
         note,
-        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Ehdotus on käsitelty, ja sitä ei tällä"
+        "Kiitos ehdotuksestasi ja vaivannäöstäsi! Ehdotus on käsitelty, eikä sitä tällä"
         " kertaa julkaista tapahtuman sivustolla. Siksi tämä issue suljetaan.\n\n"
         "Jos haluat kysyä päätöksestä, voit kommentoida tätä keskustelua. Otamme mielellämme"
         " vastaan myös uusia ehdotuksia.",
@@ -124,7 +124,7 @@ def _where(session: sessions.Session) -> str:
         link = (
             str(session.online.url)
             if session.online.url
-            else "linkki lähetetään ilmoittautuneille ennen tilaisuutta"
+            else "linkki kerrotaan tässä keskustelussa ennen tilaisuutta"
         )
         parts.append(f"verkossa, {session.online.platform}: {link}")
     return "; ".join(parts)
@@ -160,8 +160,9 @@ def registration_comment(
     )
     if result.outcome is Outcome.CONFIRMED and entry is not None:
         return (
-            f"Kiitos ilmoittautumisesta! **Paikka on vahvistettu**: {people(entry.participants)}"
-            f" työpajaan {workshop}.\n\nTervetuloa! {when}.\n\n{change_help}"
+            "Kiitos ilmoittautumisesta! **Ilmoittautumisesi on vahvistettu**:"
+            f" {people(entry.participants)} työpajaan {workshop}.\n\n"
+            f"Tervetuloa! {when}.\n\n{change_help}"
         )
     if result.outcome is Outcome.WAITING and entry is not None:
         return (

@@ -66,14 +66,14 @@ def proposal_notice(old: str | None, new: str, page_url: str) -> str | None:
         return None
     if new in (PULL, APPROVED_NEEDS_FIX) and old not in APPROVED_STATES:
         return (
-            "Toimittajat ovat **hyväksyneet ehdotuksesi** julkaistavaksi – kiitos! Ylempänä"
-            " olevassa viestissä kerrotaan, mitä seuraavaksi tapahtuu."
+            "**Ehdotuksesi on hyväksytty** julkaistavaksi – kiitos! Ylempänä olevassa"
+            " viestissä kerrotaan, mitä seuraavaksi tapahtuu."
         )
     if new == PUBLISHED and old not in (PUBLISHED, CHANGE):
         return f"Ehdotuksesi on nyt **julkaistu** tapahtuman sivustolla: {page_url}"
     if new == REJECTED:
         return (
-            "Toimittajat ovat käsitelleet ehdotuksesi ja päättäneet, ettei sitä tällä kertaa"
-            " julkaista. Ylempänä olevassa viestissä on lisätietoja."
+            "Ehdotuksesi on käsitelty, eikä sitä tällä kertaa julkaista. Ylempänä olevassa"
+            " viestissä on lisätietoja."
         )
     return None

@@ -16,11 +16,11 @@ EXCERPT_MAX: Final = 80
 
 
 def characters(count: int) -> str:
-    return f"{fi.number(count)} {'merkki' if count == 1 else 'merkkiä'}"
+    return fi.count(count, "merkki", "merkkiä")
 
 
 def people(count: int) -> str:
-    return f"{count} {'henkilö' if count == 1 else 'henkilöä'}"
+    return fi.count(count, "henkilö", "henkilöä")
 
 
 def _and(items: Sequence[str]) -> str:

@@ -114,3 +114,9 @@ def slug(text: str, max_length: int = 60) -> str:
 def number(value: int) -> str:
     """`4 210`, `65 536`: thousands grouped with a no-break space."""
     return f"{value:,}".replace(",", "\u00a0")
+
+
+def count(value: int, one: str, many: str) -> str:
+    """`1 tapahtuma`, `0 ehdotusta`, `2 200 merkkiä`: the singular after one, else the
+    partitive, as Finnish counts."""
+    return f"{number(value)} {one if value == 1 else many}"
