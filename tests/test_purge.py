@@ -104,7 +104,7 @@ def test_a_token_without_the_admin_right_gets_a_finnish_answer(
     fake.token_is_admin = False
     assert world.cli("purge-registrations", "2025", "--yes") == 1
     err = capsys.readouterr().err
-    assert "Tunnisteella ei ole oikeutta poistaa issueita (GitHub vastasi FORBIDDEN)" in err
+    assert "Pääsytunnuksella ei ole oikeutta poistaa issueita (GitHub vastasi FORBIDDEN)" in err
     assert "ylläpitäjä (admin)" in err and "Traceback" not in err
     assert all(n in fake.issues() for n in gone)
 

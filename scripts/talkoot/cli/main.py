@@ -277,7 +277,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("year", type=int, help="tapahtuman vuosi")
     purge.add_argument(
-        "--yes", action="store_true", help="poista issuet (tarvitsee ylläpitäjän tunnisteen)"
+        "--yes", action="store_true", help="poista issuet (tarvitsee ylläpitäjän pääsytunnuksen)"
     )
     purge.set_defaults(handler=_purge_registrations)
     return parser

@@ -34,8 +34,8 @@ DELETE_ISSUE = (
     "mutation($id: ID!) { deleteIssue(input: {issueId: $id}) { repository { nameWithOwner } } }"
 )
 FORBIDDEN_MESSAGE = (
-    "Tunnisteella ei ole oikeutta poistaa issueita (GitHub vastasi FORBIDDEN). Issueita voi"
-    " poistaa vain repositorion ylläpitäjä (admin): aja komento ylläpitäjän tunnisteella"
+    "Pääsytunnuksella ei ole oikeutta poistaa issueita (GitHub vastasi FORBIDDEN). Issueita"
+    " voi poistaa vain repositorion ylläpitäjä (admin): aja komento ylläpitäjän pääsytunnuksella"
     " (työnkulussa salaisuus TALKOOT_ADMIN_TOKEN)."
 )
 
