@@ -12,7 +12,7 @@ from talkoot.content.model import (
 from talkoot.submissions.duplicates import duplicate_comment
 from talkoot.submissions.registrations import Outcome, RegistrationResult
 from talkoot.submissions.wording import people
-from talkoot.vocabulary import fi
+from talkoot.vocabulary import fi, names
 
 _EDIT_HELP = (
     "Korjaa {what} muokkaamalla tätä issueta: valitse issuen tekstin oikeasta yläkulmasta"
@@ -173,7 +173,7 @@ def registration_comment(
             f"{change_help}"
         )
     if result.outcome is Outcome.LATE:
-        contact = f"{site_url.rstrip('/')}/yhteystiedot/"
+        contact = site_url.rstrip("/") + "/" + names.url(names.contact())
         deadline = (
             session.registration.deadline
             if session is not None
